@@ -1,0 +1,51 @@
+package org.ucfront.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The running server: database, EJB container and SIP container, stopped in reverse order. */
+public final class Server {
+
+    private static final Logger LOG = Logger.getLogger(Server.class.getName());
+
+    private final EjbRuntime ejbs;
+    private final SipRuntime sip;
+
+    private Server(EjbRuntime ejbs, SipRuntime sip) {
+        this.ejbs = ejbs;
+        this.sip = sip;
+    }
+
+    public static Server start(UcfrontConfig config, Path home) throws Exception {
+        UcfrontConfig.install(config);
+        int applied = Database.migrate(config);
+        if (applied > 0) {
+            LOG.info("database schema migrated: " + applied + " migration(s) applied");
+        }
+        EjbRuntime ejbs = EjbRuntime.start(config, Main.applicationModule());
+        try {
+            SipRuntime sip = SipRuntime.start(config, home, home.resolve("webapps/ucfront"),
+                    home.resolve("conf/dar.properties"), ejbs, references());
+            return new Server(ejbs, sip);
+        } catch (Exception e) {
+            ejbs.close();
+            throw e;
+        }
+    }
+
+    /** The EJBs the application's servlets reach through {@code @EJB(name=...)}. */
+    static List<SipRuntime.EjbReference> references() {
+        return List.of();
+    }
+
+    public synchronized void stop() {
+        try {
+            sip.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "SIP container did not stop cleanly", e);
+        }
+        ejbs.close();
+    }
+}

@@ -1,0 +1,148 @@
+package org.ucfront.launcher;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The server's configuration: each setting is read once, from a system property
+ * ({@code ucfront.sip.port}) or else the matching environment variable ({@code UCFRONT_SIP_PORT}),
+ * validated, and then immutable. Defaults and meanings are documented in README.md.
+ */
+public final class UcfrontConfig {
+
+    /** Authentication of REGISTER and other user requests. */
+    public enum AuthMode { DIGEST, NONE }
+
+    public final String sipAddress;
+    public final int sipPort;
+    public final String domain;
+    public final String httpAddress;
+    public final int httpPort;
+    public final Path dataDir;
+    public final AuthMode auth;
+    public final int expiresDefault;
+    public final int expiresMin;
+    public final int expiresMax;
+    public final int maxEndpointsPerUser;
+    public final String jdbcUrl;
+    public final String jdbcUser;
+    public final String jdbcPassword;
+    public final int nonceLifetimeSeconds;
+    public final String digestAlgorithms;
+    public final int persistWindowMillis;
+    public final String adminUser;
+    public final String adminPassword;
+
+    private UcfrontConfig(Source s) {
+        sipAddress = s.string("ucfront.sip.address", "127.0.0.1");
+        sipPort = s.integer("ucfront.sip.port", 5060, 1, 65535);
+        domain = s.string("ucfront.domain", "ucfront.local").toLowerCase(Locale.ROOT);
+        httpAddress = s.string("ucfront.http.address", "127.0.0.1");
+        httpPort = s.integer("ucfront.http.port", 8080, 1, 65535);
+        dataDir = Paths.get(s.string("ucfront.data.dir", "data")).toAbsolutePath().normalize();
+        auth = s.parse("ucfront.auth", "digest", v -> AuthMode.valueOf(v.toUpperCase(Locale.ROOT)),
+                "digest or none");
+        // §3.1.2.2: the registrar MUST NOT grant less than 30 seconds
+        expiresMin = s.integer("ucfront.register.expires.min", 30, 30, Integer.MAX_VALUE);
+        expiresMax = s.integer("ucfront.register.expires.max", 7200, expiresMin, Integer.MAX_VALUE);
+        expiresDefault = s.integer("ucfront.register.expires.default", 7200, expiresMin, expiresMax);
+        maxEndpointsPerUser = s.integer("ucfront.register.max.endpoints", 8, 1, 1000);
+        jdbcUrl = s.string("ucfront.db.url",
+                "jdbc:h2:file:" + dataDir.resolve("ucfront") + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE");
+        jdbcUser = s.string("ucfront.db.user", "ucfront");
+        jdbcPassword = s.string("ucfront.db.password", "");
+        nonceLifetimeSeconds = s.integer("ucfront.digest.nonce.lifetime", 300, 10, 86400);
+        digestAlgorithms = s.string("ucfront.digest.algorithms", "SHA-256,MD5");
+        persistWindowMillis = s.integer("ucfront.persist.window.ms", 100, 10, 10000);
+        adminUser = s.string("ucfront.admin.user", "admin");
+        adminPassword = s.string("ucfront.admin.password", null);
+    }
+
+    private static volatile UcfrontConfig current;
+
+    /** The configuration in force: the launcher installs it; a deployed SAR reads its own. */
+    public static UcfrontConfig current() {
+        UcfrontConfig c = current;
+        if (c == null) {
+            synchronized (UcfrontConfig.class) {
+                if (current == null) {
+                    current = load();
+                }
+                c = current;
+            }
+        }
+        return c;
+    }
+
+    static void install(UcfrontConfig config) {
+        current = config;
+    }
+
+    /** Reads the configuration from system properties and the environment. */
+    public static UcfrontConfig load() {
+        return new UcfrontConfig(new Source(System.getProperties()::getProperty, System.getenv()));
+    }
+
+    /** For tests: explicit values only. */
+    public static UcfrontConfig of(Map<String, String> values) {
+        return new UcfrontConfig(new Source(values::get, Map.of()));
+    }
+
+    /** Thrown when a setting is invalid; its message is the one line an operator reads. */
+    public static final class InvalidConfigException extends RuntimeException {
+        public InvalidConfigException(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Source {
+        private final Function<String, String> properties;
+        private final Map<String, String> env;
+
+        Source(Function<String, String> properties, Map<String, String> env) {
+            this.properties = properties;
+            this.env = env;
+        }
+
+        String raw(String key) {
+            String v = properties.apply(key);
+            if (v == null) {
+                v = env.get(key.toUpperCase(Locale.ROOT).replace('.', '_'));
+            }
+            return v == null ? null : v.trim();
+        }
+
+        String string(String key, String fallback) {
+            String v = raw(key);
+            return v == null || v.isEmpty() ? fallback : v;
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            String v = raw(key);
+            if (v == null || v.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(v);
+                if (n < min || n > max) {
+                    throw new InvalidConfigException(key + "=" + v + " is out of range " + min + ".." + max);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new InvalidConfigException(key + "=" + v + " is not a whole number");
+            }
+        }
+
+        <T> T parse(String key, String fallback, Function<String, T> parser, String expected) {
+            String v = string(key, fallback);
+            try {
+                return parser.apply(v);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException(key + "=" + v + " is not valid; expected " + expected);
+            }
+        }
+    }
+}
