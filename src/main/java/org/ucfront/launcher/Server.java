@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ucfront.directory.service.UserService;
+import org.ucfront.registrar.service.BindingRegistry;
+import org.ucfront.sip.Ejbs;
 
 /** The running server: database, EJB container and SIP container, stopped in reverse order. */
 public final class Server {
@@ -37,7 +40,9 @@ public final class Server {
 
     /** The EJBs the application's servlets reach through {@code @EJB(name=...)}. */
     static List<SipRuntime.EjbReference> references() {
-        return List.of();
+        return List.of(
+                new SipRuntime.EjbReference(Ejbs.BINDING_REGISTRY, "BindingRegistry", BindingRegistry.class),
+                new SipRuntime.EjbReference(Ejbs.USER_SERVICE, "UserService", UserService.class));
     }
 
     public synchronized void stop() {

@@ -48,6 +48,11 @@ public final class DeviceInfo {
         this.version = version;
     }
 
+    /** Values read back from storage, already validated when they were parsed. */
+    public static DeviceInfo of(String mac, String vendor, String version) {
+        return new DeviceInfo(mac, vendor, version);
+    }
+
     /**
      * @throws MalformedHeaderException if a field is missing, repeated, unknown or malformed,
      *         or the value is longer than the header bound

@@ -74,6 +74,17 @@ public final class Gruu {
         return new Gruu(checkUser(aorUser), checkHost(aorHost), epidToken(instance));
     }
 
+    /**
+     * The instance a GRUU is derived from when a REGISTER carries only an epid (§3.1.2.5.1 allows
+     * either identifier): a URN made from the epid, so the GRUU is stable for that endpoint too.
+     */
+    public static SipInstance instanceForEpid(String epid) {
+        if (!Tokens.isToken(epid)) { // MS-SIPRE §3.2: an epid is a token; "" or null would alias
+            throw new MalformedHeaderException("epid is not a token: '" + Tokens.excerpt(epid) + "'");
+        }
+        return SipInstance.parse("<urn:ucfront:epid:" + epid.toLowerCase(java.util.Locale.ROOT) + ">");
+    }
+
     /** The X of {@code opaque=user:epid:X} for an instance (see the class comment). */
     public static String epidToken(SipInstance instance) {
         byte[] id = instance.uuid().map(Gruu::microsoftGuidBytes).orElseGet(() -> sha1Prefix(instance.urn()));

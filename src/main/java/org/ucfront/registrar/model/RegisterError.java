@@ -32,7 +32,11 @@ public enum RegisterError {
     /** The directory marks the user disabled for SIP. */
     USER_DISABLED(403, "Forbidden", 60004, "User disabled."),
     /** RFC 3261 §10.3 step 3: the authenticated user may not register this address of record. */
-    AOR_MISMATCH(403, "Forbidden", 60005, "Authenticated user may not register this address.");
+    AOR_MISMATCH(403, "Forbidden", 60005, "Authenticated user may not register this address."),
+    /** RFC 3261 §10.3 step 7: same Call-ID as the binding but a lower CSeq; the update is aborted. */
+    CSEQ_OUT_OF_ORDER(400, "Bad Request", 60006, "CSeq is lower than the binding's for this Call-ID."),
+    /** RFC 3261 §22.4: the credentials do not match the user's (or none are stored for them). */
+    BAD_CREDENTIALS(403, "Forbidden", 60007, "Invalid credentials.");
 
     /** First ErrorId of ucfront's own range (ucfront's choice, not from any spec). */
     public static final int UCFRONT_ERROR_ID_BASE = 60000;

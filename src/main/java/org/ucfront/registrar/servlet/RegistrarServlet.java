@@ -1,13 +1,325 @@
 package org.ucfront.registrar.servlet;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.servlet.ServletException;
+import javax.servlet.sip.Address;
+import javax.servlet.sip.ServletParseException;
+import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.SipURI;
+import org.ucfront.directory.model.SipUser;
+import org.ucfront.directory.service.UserService;
+import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.registrar.model.Binding;
+import org.ucfront.registrar.model.DeviceInfo;
+import org.ucfront.registrar.model.Endpoint;
+import org.ucfront.registrar.model.Expiry;
+import org.ucfront.registrar.model.Gruu;
+import org.ucfront.registrar.model.MsSubnet;
+import org.ucfront.registrar.model.RegisterAttempt;
+import org.ucfront.registrar.model.RegisterError;
+import org.ucfront.registrar.model.RegisterRequestCheck;
+import org.ucfront.registrar.model.RegisterResult;
+import org.ucfront.registrar.model.RegistrationEvent;
+import org.ucfront.registrar.model.SipInstance;
+import org.ucfront.registrar.model.UserEndpoints;
+import org.ucfront.registrar.service.BindingRegistry;
+import org.ucfront.security.digest.DigestAuthenticator;
+import org.ucfront.security.digest.NonceService;
+import org.ucfront.sip.AddressOfRecord;
+import org.ucfront.sip.Ejbs;
+import org.ucfront.sip.MalformedHeaderException;
+import org.ucfront.sip.SipHeaders;
+import org.ucfront.sip.SipParams;
+import org.ucfront.sip.Tokens;
+import org.ucfront.sip.UnparsedHeaders;
 
+/**
+ * The registrar (MS-SIPREGE §3.1.2.5.1): authenticate → validate → identify the endpoint → bind →
+ * answer. Other methods are answered 405 until a capability serves them.
+ */
 public class RegistrarServlet extends SipServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(RegistrarServlet.class.getName());
+
+    /** Methods this server answers (RFC 3261 §20.5). */
+    static final String ALLOW = "REGISTER, OPTIONS";
+    static final int MAX_EPID_LENGTH = 64;
+
+    private transient BindingRegistry registry;
+    private transient UserService users;
+    private transient DigestAuthenticator digest;
+    private transient UcfrontConfig config;
+    private transient Expiry expiry;
+    private transient RegisterResponses responses;
+    private transient DeregisterNotifier notifier;
+
+    @Override
+    public void init() throws ServletException {
+        config = UcfrontConfig.current();
+        registry = Ejbs.lookup(Ejbs.BINDING_REGISTRY, BindingRegistry.class);
+        users = Ejbs.lookup(Ejbs.USER_SERVICE, UserService.class);
+        expiry = new Expiry(config.expiresDefault, config.expiresMin, config.expiresMax);
+        if (config.auth == UcfrontConfig.AuthMode.DIGEST) {
+            digest = new DigestAuthenticator(config.domain,
+                    DigestAuthenticator.parseAlgorithms(config.digestAlgorithms),
+                    new NonceService(NonceService.randomSecret(), java.time.Clock.systemUTC(),
+                            java.time.Duration.ofSeconds(config.nonceLifetimeSeconds),
+                            NonceService.DEFAULT_MAX_TRACKED, new java.security.SecureRandom()));
+        }
+        SipFactory factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+        responses = new RegisterResponses();
+        notifier = new DeregisterNotifier(factory, getServletName());
+        getServletContext().setAttribute(DeregisterNotifier.class.getName(), notifier);
+    }
+
     @Override
     protected void doRegister(SipServletRequest req) throws ServletException, IOException {
-        req.createResponse(200).send();
+        try {
+            register(req);
+        } catch (MalformedHeaderException | ServletParseException e) {
+            reject(req, RegisterError.MALFORMED, e.getMessage());
+        } catch (UserEndpoints.RegisterRefusedException e) {
+            reject(req, e.error(), null);
+        } finally {
+            // REGISTER makes no dialog: the sessions would otherwise live until they time out
+            req.getApplicationSession().invalidate();
+        }
+    }
+
+    private void register(SipServletRequest req) throws IOException, ServletParseException {
+        Optional<String> unparsed = UnparsedHeaders.first(req);
+        if (unparsed.isPresent()) {
+            throw new MalformedHeaderException("Malformed " + unparsed.get() + " header.");
+        }
+        AddressOfRecord aor = addressOfRecord(req);
+        if (!aor.host().equals(config.domain)) {
+            reject(req, RegisterError.NOT_FOUND, "Domain not served by this registrar.");
+            return;
+        }
+        Optional<SipUser> found = users.find(aor);
+        if (found.isEmpty()) {
+            reject(req, RegisterError.NOT_FOUND, null);
+            return;
+        }
+        SipUser user = found.get();
+        if (!user.enabled()) {
+            reject(req, RegisterError.USER_DISABLED, null);
+            return;
+        }
+        if (!authenticated(req, user)) {
+            return;
+        }
+
+        List<Address> contacts = contacts(req);
+        Long expiresHeader = req.getHeader(SipHeaders.EXPIRES) == null ? null
+                : Expiry.parseDeltaSeconds(req.getHeader(SipHeaders.EXPIRES));
+        String callId = req.getCallId();
+        long cseq = cseq(req);
+        if (contacts.isEmpty()) { // a query: RFC 3261 §10.3 step 8
+            responses.bindings(req, registry.bindings(aor.toString())).send();
+            return;
+        }
+        if (contacts.get(0).isWildcard()) {
+            if (contacts.size() != 1 || expiresHeader == null || expiresHeader != 0) {
+                throw new MalformedHeaderException("Contact: * needs Expires: 0 and no other Contact (RFC 3261 §10.3)");
+            }
+            registry.unregisterAll(aor.toString(), callId, cseq);
+            responses.unregistered(req).send();
+            return;
+        }
+        if (contacts.size() > 1) {
+            throw new MalformedHeaderException("one Contact per REGISTER: each endpoint registers its own binding");
+        }
+        Address contact = contacts.get(0);
+        String epid = epid(req);
+        String instanceParam = contact.getParameter(SipParams.SIP_INSTANCE);
+        SipInstance instance = instanceParam == null ? null : SipInstance.parse(instanceParam);
+        Set<String> supported = optionTags(req, SipHeaders.SUPPORTED);
+        Optional<RegisterError> invalid = RegisterRequestCheck.check(epid, instance, req.getHeader(SipHeaders.EVENT),
+                supported);
+        if (invalid.isPresent()) {
+            reject(req, invalid.get(), null);
+            return;
+        }
+        String contactExpires = contact.getParameter(SipParams.EXPIRES);
+        Expiry.Decision decision = expiry.decide(
+                contactExpires == null ? null : Expiry.parseDeltaSeconds(contactExpires), expiresHeader);
+        String key = RegisterAttempt.endpointKey(instance, epid);
+        switch (decision.outcome()) {
+            case INTERVAL_TOO_BRIEF:
+                responses.tooBrief(req, decision.seconds()).send();
+                return;
+            case UNREGISTER:
+                registry.unregister(aor.toString(), key, callId, cseq);
+                responses.unregistered(req).send();
+                return;
+            default:
+                break;
+        }
+
+        SipServletResponse ok = req.createResponse(SipServletResponse.SC_OK);
+        long now = System.currentTimeMillis();
+        Binding binding = new Binding(contact.getURI().toString(), now + decision.seconds() * 1000L,
+                req.getTransport().toLowerCase(Locale.ROOT), req.getRemoteAddr(), req.getRemotePort(), callId, cseq,
+                req.getFrom().getParameter(SipParams.TAG), ok.getTo().getParameter(SipParams.TAG));
+        String deviceInfo = req.getHeader(SipHeaders.MS_DEVICE_INFO);
+        String subnet = req.getHeader(SipHeaders.MS_SUBNET);
+        RegisterAttempt attempt = new RegisterAttempt(aor.toString(), epid, instance,
+                Gruu.of(aor.user(), aor.host(), instance != null ? instance : Gruu.instanceForEpid(epid)),
+                bounded(req.getHeader(SipHeaders.USER_AGENT)),
+                deviceInfo == null ? null : DeviceInfo.parse(deviceInfo),
+                subnet == null ? null : MsSubnet.parse(subnet).value(),
+                supported.contains(org.ucfront.sip.OptionTags.MS_USERSERVICES_STATE_NOTIFICATION.toLowerCase(Locale.ROOT)),
+                binding);
+        RegisterResult result = registry.register(attempt);
+        responses.registered(ok, req, result, supported, now).send();
+        LOG.fine(() -> "REGISTER " + aor + " " + key + ": " + result.action().value());
+        for (Endpoint old : result.displaced()) {
+            notifier.deregister(old, RegistrationEvent.UNREGISTERED);
+        }
+    }
+
+    /** Digest when configured (RFC 3261 §22); false when the request was answered instead. */
+    private boolean authenticated(SipServletRequest req, SipUser user) throws IOException {
+        if (digest == null) {
+            return true;
+        }
+        List<String> authorizations = new ArrayList<>();
+        req.getHeaders(SipHeaders.AUTHORIZATION).forEachRemaining(authorizations::add);
+        DigestAuthenticator.Outcome outcome = digest.authenticate(req.getMethod(), authorizations,
+                user.digestUsername(), user::ha1);
+        if (outcome instanceof DigestAuthenticator.Challenge challenge) {
+            responses.challenge(req, challenge.wwwAuthenticate()).send();
+            return false;
+        }
+        if (outcome instanceof DigestAuthenticator.Refused refused) {
+            LOG.info(() -> "REGISTER refused for " + user.uri() + " from " + req.getRemoteAddr() + ": "
+                    + refused.reason());
+            switch (refused.reason()) {
+                case MALFORMED:
+                    reject(req, RegisterError.MALFORMED, "Malformed Authorization header.");
+                    break;
+                case OTHER_USER:
+                    reject(req, RegisterError.AOR_MISMATCH, null);
+                    break;
+                default:
+                    reject(req, RegisterError.BAD_CREDENTIALS, null);
+                    break;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private void reject(SipServletRequest req, RegisterError error, String detail) throws IOException {
+        LOG.fine(() -> "REGISTER rejected by " + error + ": " + (detail != null ? detail : error.reason()));
+        responses.error(req, error, detail).send();
+    }
+
+    @Override
+    protected void doOptions(SipServletRequest req) throws ServletException, IOException {
+        SipServletResponse ok = req.createResponse(SipServletResponse.SC_OK);
+        ok.setHeader("Allow", ALLOW);
+        ok.send();
+        req.getApplicationSession().invalidate();
+    }
+
+    @Override
+    protected void doRequest(SipServletRequest req) throws ServletException, IOException {
+        String method = req.getMethod();
+        if ("REGISTER".equals(method) || "OPTIONS".equals(method) || "ACK".equals(method)
+                || "CANCEL".equals(method)) {
+            super.doRequest(req);
+            return;
+        }
+        SipServletResponse r = req.createResponse(SipServletResponse.SC_METHOD_NOT_ALLOWED);
+        r.setHeader("Allow", ALLOW);
+        r.send();
+        req.getApplicationSession().invalidate();
+    }
+
+    @Override
+    protected void doResponse(SipServletResponse resp) throws ServletException, IOException {
+        // answers to our deregister NOTIFYs: nothing more to do with that transaction
+        if (resp.getStatus() >= 200) {
+            if (resp.getStatus() >= 300) {
+                LOG.info(() -> "deregister NOTIFY to " + resp.getTo() + " answered " + resp.getStatus());
+            }
+            try {
+                resp.getApplicationSession().invalidate();
+            } catch (IllegalStateException alreadyGone) {
+                LOG.log(Level.FINEST, "session already invalidated", alreadyGone);
+            }
+        }
+    }
+
+    private static AddressOfRecord addressOfRecord(SipServletRequest req) {
+        if (!(req.getTo().getURI() instanceof SipURI to) || to.getUser() == null) {
+            throw new MalformedHeaderException("To must be the sip: address of a user");
+        }
+        return new AddressOfRecord(to.getUser(), to.getHost());
+    }
+
+    private static List<Address> contacts(SipServletRequest req) throws ServletParseException {
+        List<Address> out = new ArrayList<>();
+        ListIterator<Address> it = req.getAddressHeaders(SipHeaders.CONTACT);
+        while (it.hasNext()) {
+            out.add(it.next());
+        }
+        return out;
+    }
+
+    private static String epid(SipServletRequest req) {
+        String epid = req.getFrom().getParameter(SipParams.EPID);
+        if (epid != null && (epid.length() > MAX_EPID_LENGTH || !Tokens.isToken(epid))) {
+            throw new MalformedHeaderException("epid must be a token of at most " + MAX_EPID_LENGTH + " characters");
+        }
+        return epid;
+    }
+
+    private static long cseq(SipServletRequest req) {
+        String value = req.getHeader("CSeq");
+        int space = value == null ? -1 : value.indexOf(' ');
+        try {
+            return Long.parseLong(space < 0 ? "" : value.substring(0, space).trim());
+        } catch (NumberFormatException e) {
+            throw new MalformedHeaderException("CSeq has no sequence number");
+        }
+    }
+
+    /** Option tags of every header line of that name, lower case. */
+    static Set<String> optionTags(SipServletRequest req, String header) {
+        Set<String> tags = new TreeSet<>();
+        Iterator<String> it = req.getHeaders(header);
+        while (it.hasNext()) {
+            for (String tag : it.next().split(",")) {
+                String t = tag.trim().toLowerCase(Locale.ROOT);
+                if (!t.isEmpty()) {
+                    tags.add(t);
+                }
+            }
+        }
+        return tags;
+    }
+
+    private static String bounded(String value) {
+        if (value != null && value.length() > SipHeaders.MAX_HEADER_VALUE_LENGTH / 8) {
+            throw new MalformedHeaderException("User-Agent longer than " + SipHeaders.MAX_HEADER_VALUE_LENGTH / 8);
+        }
+        return value;
     }
 }

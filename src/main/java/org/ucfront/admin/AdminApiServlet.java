@@ -1,0 +1,223 @@
+package org.ucfront.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.ejb.EJBException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.ucfront.directory.model.SipUser;
+import org.ucfront.directory.model.UserChange;
+import org.ucfront.directory.service.UserService;
+import org.ucfront.registrar.model.Endpoint;
+import org.ucfront.registrar.model.RegistrationEvent;
+import org.ucfront.registrar.service.BindingRegistry;
+import org.ucfront.registrar.servlet.DeregisterNotifier;
+import org.ucfront.sip.AddressOfRecord;
+import org.ucfront.sip.Ejbs;
+
+/**
+ * The admin REST API: users ({@code /api/users}, {@code /api/users/{uri}}) and registrations
+ * ({@code /api/registrations}, {@code /api/users/{uri}/registrations}). Disabling or deleting a
+ * user deregisters its endpoints with {@code deregistered;event=rejected} (4141).
+ */
+public class AdminApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(AdminApiServlet.class.getName());
+    static final String USERS = "/users";
+    static final String REGISTRATIONS = "/registrations";
+    static final int MAX_BODY = 64 * 1024;
+
+    /** A user as the API reads it; {@code password} is accepted on write and never returned. */
+    public record UserJson(String uri, String displayName, Boolean enabled, String password) {
+    }
+
+    private transient UserService users;
+    private transient BindingRegistry registry;
+
+    @Override
+    public void init() throws ServletException {
+        users = Ejbs.lookup(Ejbs.USER_SERVICE, UserService.class);
+        registry = Ejbs.lookup(Ejbs.BINDING_REGISTRY, BindingRegistry.class);
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        String path = Optional.ofNullable(req.getPathInfo()).orElse("/");
+        try {
+            route(req.getMethod(), path, req, resp);
+        } catch (UnrecognizedPropertyException e) {
+            Json.error(resp, 400, "unknown field '" + e.getPropertyName() + "'");
+        } catch (JsonMappingException e) {
+            Json.error(resp, 400, "invalid JSON: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            Json.error(resp, 400, "invalid JSON: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) { // MalformedHeaderException included
+            Json.error(resp, 400, e.getMessage());
+        } catch (EJBException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof UserService.UnknownUserException) {
+                Json.error(resp, 404, cause.getMessage());
+            } else if (cause instanceof UserService.UserStoreException) {
+                Json.error(resp, 400, cause.getMessage());
+            } else {
+                throw e;
+            }
+        } catch (UserService.UnknownUserException e) {
+            Json.error(resp, 404, e.getMessage());
+        } catch (UserService.UserStoreException e) {
+            Json.error(resp, 400, e.getMessage());
+        }
+    }
+
+    private void route(String method, String path, HttpServletRequest req, HttpServletResponse resp)
+            throws IOException, ServletException {
+        if (path.equals(USERS) || path.equals(USERS + "/")) {
+            switch (method) {
+                case "GET" -> Json.write(resp, 200, users.list().stream().map(AdminApiServlet::userJson).toList());
+                case "POST" -> create(req, resp);
+                default -> notAllowed(resp, "GET, POST");
+            }
+        } else if (path.startsWith(USERS + "/") && path.endsWith(REGISTRATIONS)) {
+            AddressOfRecord aor = aor(path.substring(USERS.length() + 1, path.length() - REGISTRATIONS.length()));
+            if (!"GET".equals(method)) {
+                notAllowed(resp, "GET");
+                return;
+            }
+            Json.write(resp, 200, registry.bindings(aor.toString()).stream().map(AdminApiServlet::registrationJson).toList());
+        } else if (path.startsWith(USERS + "/")) {
+            AddressOfRecord aor = aor(path.substring(USERS.length() + 1));
+            switch (method) {
+                case "GET" -> {
+                    Optional<SipUser> u = users.find(aor);
+                    if (u.isPresent()) {
+                        Json.write(resp, 200, userJson(u.get()));
+                    } else {
+                        Json.error(resp, 404, "no user " + aor);
+                    }
+                }
+                case "PATCH" -> update(aor, req, resp);
+                case "DELETE" -> {
+                    users.delete(aor);
+                    deregister(aor, "deleted");
+                    resp.setStatus(204);
+                }
+                default -> notAllowed(resp, "GET, PATCH, DELETE");
+            }
+        } else if (path.equals(REGISTRATIONS)) {
+            if (!"GET".equals(method)) {
+                notAllowed(resp, "GET");
+                return;
+            }
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (String aor : registry.usersWithEndpoints()) {
+                registry.bindings(aor).forEach(e -> all.add(registrationJson(e)));
+            }
+            Json.write(resp, 200, all);
+        } else {
+            Json.error(resp, 404, "no resource " + path);
+        }
+    }
+
+    private void create(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        UserJson in = read(req);
+        if (in.uri() == null) {
+            throw new IllegalArgumentException("uri is required");
+        }
+        SipUser created = users.create(AddressOfRecord.parse(in.uri()),
+                new UserChange(in.displayName(), in.enabled(), in.password()));
+        LOG.info("admin: user " + created.uri() + " created");
+        Json.write(resp, 201, userJson(created));
+    }
+
+    private void update(AddressOfRecord aor, HttpServletRequest req, HttpServletResponse resp)
+            throws IOException, ServletException {
+        UserJson in = read(req);
+        if (in.uri() != null && !AddressOfRecord.parse(in.uri()).equals(aor)) {
+            throw new IllegalArgumentException("uri cannot be changed");
+        }
+        SipUser[] change = users.update(aor, new UserChange(in.displayName(), in.enabled(), in.password()));
+        if (change[0].enabled() && !change[1].enabled()) {
+            deregister(aor, "disabled");
+        }
+        Json.write(resp, 200, userJson(change[1]));
+    }
+
+    /** §3.2: a disabled or deleted user's endpoints get {@code deregistered;event=rejected}. */
+    private void deregister(AddressOfRecord aor, String why) throws ServletException {
+        List<Endpoint> endpoints = registry.removeUser(aor.toString());
+        DeregisterNotifier notifier = DeregisterNotifier.of(getServletContext());
+        for (Endpoint e : endpoints) {
+            notifier.deregister(e, RegistrationEvent.REJECTED);
+        }
+        LOG.info("admin: user " + aor + " " + why + "; " + endpoints.size() + " endpoint(s) deregistered");
+    }
+
+    private static UserJson read(HttpServletRequest req) throws IOException {
+        if (req.getContentLength() > MAX_BODY) {
+            throw new IllegalArgumentException("request body larger than " + MAX_BODY + " bytes");
+        }
+        byte[] body = req.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw new IllegalArgumentException("request body larger than " + MAX_BODY + " bytes");
+        }
+        if (body.length == 0) {
+            throw new IllegalArgumentException("a JSON object is required");
+        }
+        UserJson in = Json.MAPPER.readValue(body, UserJson.class);
+        if (in == null) {
+            throw new IllegalArgumentException("a JSON object is required");
+        }
+        return in;
+    }
+
+    private static AddressOfRecord aor(String encoded) {
+        return AddressOfRecord.parse(URLDecoder.decode(encoded, StandardCharsets.UTF_8));
+    }
+
+    private static void notAllowed(HttpServletResponse resp, String allow) throws IOException {
+        resp.setHeader("Allow", allow);
+        Json.error(resp, 405, "method not allowed; allowed: " + allow);
+    }
+
+    private static Map<String, Object> userJson(SipUser u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("uri", "sip:" + u.uri());
+        m.put("displayName", u.displayName());
+        m.put("enabled", u.enabled());
+        return m;
+    }
+
+    private static Map<String, Object> registrationJson(Endpoint e) {
+        long now = System.currentTimeMillis();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user", "sip:" + e.aor());
+        m.put("epid", e.epid());
+        m.put("instance", e.instance());
+        m.put("gruu", e.gruu());
+        m.put("contact", e.binding().contact());
+        m.put("expires", e.binding().secondsLeft(now));
+        m.put("transport", e.binding().transport());
+        m.put("remoteAddress", e.binding().remoteAddr() + ":" + e.binding().remotePort());
+        m.put("userAgent", e.userAgent());
+        if (e.device() != null) {
+            m.put("deviceInfo", Map.of("mac", e.device().mac(), "vendor", String.valueOf(e.device().vendor()),
+                    "version", String.valueOf(e.device().version())));
+        }
+        m.put("subnet", e.subnet());
+        m.put("firstRegistered", java.time.Instant.ofEpochMilli(e.firstRegisteredAt()).toString());
+        return m;
+    }
+}

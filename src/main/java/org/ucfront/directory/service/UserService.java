@@ -1,0 +1,111 @@
+package org.ucfront.directory.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.ejb.Stateless;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceContext;
+import org.ucfront.directory.model.SipUser;
+import org.ucfront.directory.model.UserChange;
+import org.ucfront.directory.persistence.SipUserEntity;
+import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.security.digest.DigestAlgorithm;
+import org.ucfront.security.digest.Ha1;
+import org.ucfront.sip.AddressOfRecord;
+
+/** The local user store: SIP-enabled users and their Digest credentials. */
+@Stateless
+public class UserService {
+
+    /** Thrown for a request the store refuses (duplicate, unknown, invalid). */
+    public static class UserStoreException extends RuntimeException {
+        public UserStoreException(String message) {
+            super(message);
+        }
+    }
+
+    public static final class UnknownUserException extends UserStoreException {
+        public UnknownUserException(String uri) {
+            super("no user " + uri);
+        }
+    }
+
+    public static final int MAX_PASSWORD_LENGTH = 256;
+    public static final int MAX_DISPLAY_NAME_LENGTH = 255;
+
+    @PersistenceContext(unitName = "ucfront")
+    private EntityManager em;
+
+    /** Looked up on every REGISTER: served from the persistence unit's shared cache. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<SipUser> find(AddressOfRecord aor) {
+        return Optional.ofNullable(em.find(SipUserEntity.class, aor.toString())).map(UserService::view);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SipUser> list() {
+        return em.createQuery("SELECT u FROM SipUserEntity u ORDER BY u.uri", SipUserEntity.class)
+                .getResultList().stream().map(UserService::view).collect(Collectors.toList());
+    }
+
+    public SipUser create(AddressOfRecord aor, UserChange change) {
+        if (em.find(SipUserEntity.class, aor.toString()) != null) {
+            throw new UserStoreException("user " + aor + " already exists");
+        }
+        SipUserEntity user = new SipUserEntity(aor.toString(), Instant.now());
+        apply(user, aor, change);
+        em.persist(user);
+        return view(user);
+    }
+
+    /** Applies a change; returns the user before and after, so callers can see what changed. */
+    public SipUser[] update(AddressOfRecord aor, UserChange change) {
+        SipUserEntity user = em.find(SipUserEntity.class, aor.toString());
+        if (user == null) {
+            throw new UnknownUserException(aor.toString());
+        }
+        SipUser before = view(user);
+        apply(user, aor, change);
+        user.touch(Instant.now());
+        return new SipUser[] {before, view(user)};
+    }
+
+    public void delete(AddressOfRecord aor) {
+        SipUserEntity user = em.find(SipUserEntity.class, aor.toString());
+        if (user == null) {
+            throw new UnknownUserException(aor.toString());
+        }
+        em.remove(user);
+    }
+
+    private static void apply(SipUserEntity user, AddressOfRecord aor, UserChange change) {
+        if (change.displayName() != null) {
+            if (change.displayName().length() > MAX_DISPLAY_NAME_LENGTH
+                    || change.displayName().chars().anyMatch(Character::isISOControl)) {
+                throw new UserStoreException("displayName must be at most " + MAX_DISPLAY_NAME_LENGTH
+                        + " characters without control characters");
+            }
+            user.setDisplayName(change.displayName());
+        }
+        if (change.enabled() != null) {
+            user.setEnabled(change.enabled());
+        }
+        if (change.password() != null) {
+            if (change.password().isEmpty() || change.password().length() > MAX_PASSWORD_LENGTH) {
+                throw new UserStoreException("password must be 1 to " + MAX_PASSWORD_LENGTH + " characters");
+            }
+            // RFC 8760: one HA1 per algorithm; username is the user part, realm the SIP domain
+            String realm = UcfrontConfig.current().domain;
+            user.setHa1(Ha1.compute(DigestAlgorithm.MD5, aor.user(), realm, change.password()),
+                    Ha1.compute(DigestAlgorithm.SHA256, aor.user(), realm, change.password()));
+        }
+    }
+
+    private static SipUser view(SipUserEntity e) {
+        return new SipUser(e.getUri(), e.getDisplayName(), e.isEnabled(), e.getHa1Md5(), e.getHa1Sha256());
+    }
+}

@@ -1,0 +1,250 @@
+package org.ucfront.registrar.service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.annotation.PostConstruct;
+import javax.annotation.PreDestroy;
+import javax.annotation.Resource;
+import javax.ejb.ConcurrencyManagement;
+import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.EJB;
+import javax.ejb.Singleton;
+import javax.ejb.Startup;
+import javax.ejb.Timeout;
+import javax.ejb.Timer;
+import javax.ejb.TimerConfig;
+import javax.ejb.TimerService;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.registrar.model.Endpoint;
+import org.ucfront.registrar.model.RegisterAttempt;
+import org.ucfront.registrar.model.RegisterResult;
+import org.ucfront.registrar.model.UserEndpoints;
+import org.ucfront.registrar.persistence.EndpointStore;
+
+/**
+ * The live binding state of every user, held in memory and written behind to the database.
+ *
+ * <p>Each REGISTER changes memory only; changed endpoints are queued and written in one
+ * transaction per persistence window (ucfront.persist.window.ms), so a crash loses at most that
+ * window. At start the state is rebuilt from the database: endpoints whose binding has not
+ * expired are routable again, so a client refreshing after a restart gets "refreshed" and the
+ * same GRUU.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BindingRegistry {
+
+    private static final Logger LOG = Logger.getLogger(BindingRegistry.class.getName());
+    private static final String FLUSH = "flush";
+    private static final String SWEEP = "sweep";
+    private static final long SWEEP_INTERVAL_MS = 1000;
+    /** Marks an endpoint id whose row is to be deleted. */
+    private static final Endpoint REMOVED = new Endpoint("", "", null, null, "", null, null, null, null,
+            false, 0, 0, 0);
+
+    private final Map<String, UserEndpoints> users = new ConcurrentHashMap<>();
+    /** Endpoint id → latest state to write (or REMOVED); the newest change wins. */
+    private final Map<String, Endpoint> pending = new ConcurrentHashMap<>();
+    private final AtomicLong expired = new AtomicLong();
+
+    @EJB
+    private EndpointStore store;
+
+    @Resource
+    private TimerService timers;
+
+    private int maxEndpoints;
+
+    @PostConstruct
+    void start() {
+        UcfrontConfig config = UcfrontConfig.current();
+        maxEndpoints = config.maxEndpointsPerUser;
+        long t0 = System.nanoTime();
+        List<Endpoint> stored = store.loadAll();
+        for (Endpoint e : stored) {
+            users.computeIfAbsent(e.aor(), UserEndpoints::new).restore(e);
+        }
+        LOG.info(String.format("%d endpoints of %d users restored in %d ms", stored.size(), users.size(),
+                (System.nanoTime() - t0) / 1_000_000));
+        timers.createIntervalTimer(config.persistWindowMillis, config.persistWindowMillis,
+                new TimerConfig(FLUSH, false));
+        timers.createIntervalTimer(SWEEP_INTERVAL_MS, SWEEP_INTERVAL_MS, new TimerConfig(SWEEP, false));
+    }
+
+    @PreDestroy
+    void stop() {
+        flush();
+    }
+
+    /** Adds or refreshes a binding (§3.1.2.5.1). */
+    public RegisterResult register(RegisterAttempt attempt) {
+        long now = System.currentTimeMillis();
+        RegisterResult result = withUser(attempt.aor(), u -> u.register(attempt, now, maxEndpoints));
+        queue(result.endpoint());
+        result.displaced().forEach(e -> pending.put(e.id(), REMOVED));
+        result.forgotten().forEach(id -> pending.put(id, REMOVED));
+        return result;
+    }
+
+    /** Removes one endpoint's binding (Expires: 0). */
+    public Optional<Endpoint> unregister(String aor, String endpointKey, String callId, long cseq) {
+        long now = System.currentTimeMillis();
+        UserEndpoints u = users.get(aor);
+        if (u == null) {
+            return Optional.empty();
+        }
+        Optional<Endpoint> e = u.unregister(endpointKey, callId, cseq, now);
+        e.ifPresent(this::queue);
+        return e;
+    }
+
+    /** Removes all bindings of the user (Contact: *). */
+    public List<Endpoint> unregisterAll(String aor, String callId, long cseq) {
+        UserEndpoints u = users.get(aor);
+        if (u == null) {
+            return List.of();
+        }
+        List<Endpoint> changed = u.unregisterAll(callId, cseq, System.currentTimeMillis());
+        changed.forEach(this::queue);
+        return changed;
+    }
+
+    /** The user's routable endpoints. */
+    public List<Endpoint> bindings(String aor) {
+        UserEndpoints u = users.get(aor);
+        return u == null ? List.of() : u.routable(System.currentTimeMillis());
+    }
+
+    /** Every known endpoint of the user, routable or not. */
+    public List<Endpoint> endpoints(String aor) {
+        UserEndpoints u = users.get(aor);
+        return u == null ? List.of() : u.all();
+    }
+
+    /**
+     * Removes every endpoint of a user who was disabled or deleted; returns those that were
+     * routable, which the caller notifies.
+     */
+    public List<Endpoint> removeUser(String aor) {
+        UserEndpoints u = users.remove(aor);
+        if (u == null) {
+            return List.of();
+        }
+        List<Endpoint> all = u.removeAll(System.currentTimeMillis());
+        List<Endpoint> routable = new ArrayList<>();
+        for (Endpoint e : all) {
+            pending.put(e.id(), REMOVED);
+            if (e.routable()) {
+                routable.add(e);
+            }
+        }
+        return routable;
+    }
+
+    /** Bindings registered over a TCP connection that closed are removed (no NOTIFY: it is gone). */
+    public int connectionClosed(String transport, String remoteAddr, int remotePort) {
+        long now = System.currentTimeMillis();
+        int n = 0;
+        for (UserEndpoints u : users.values()) {
+            List<Endpoint> changed = u.connectionClosed(transport, remoteAddr, remotePort, now);
+            changed.forEach(this::queue);
+            n += changed.size();
+        }
+        return n;
+    }
+
+    /** Number of routable endpoints. */
+    public int liveEndpoints() {
+        long now = System.currentTimeMillis();
+        int n = 0;
+        for (UserEndpoints u : users.values()) {
+            n += u.routable(now).size();
+        }
+        return n;
+    }
+
+    /** Every user's address that has endpoints, for the admin listing. */
+    public Collection<String> usersWithEndpoints() {
+        return new ArrayList<>(users.keySet());
+    }
+
+    public long expiredCount() {
+        return expired.get();
+    }
+
+    /** Writes every pending change now (also run by the persistence-window timer). */
+    public void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, Endpoint> batch = new HashMap<>();
+        for (Map.Entry<String, Endpoint> entry : pending.entrySet()) {
+            batch.put(entry.getKey(), entry.getValue());
+        }
+        List<Endpoint> saved = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        batch.forEach((id, e) -> {
+            if (e == REMOVED) {
+                removed.add(id);
+            } else {
+                saved.add(e);
+            }
+        });
+        try {
+            store.write(saved, removed);
+            // only what was written leaves the queue; newer changes stay for the next window
+            batch.forEach(pending::remove);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "writing " + batch.size() + " endpoint changes failed; retrying next window", ex);
+        }
+    }
+
+    @Timeout
+    void onTimer(Timer timer) {
+        if (FLUSH.equals(timer.getInfo())) {
+            flush();
+        } else if (SWEEP.equals(timer.getInfo())) {
+            sweep();
+        }
+    }
+
+    /** Expiry (§3.1.2.6): bindings whose time is up are removed; endpoints stay known ("fixed"). */
+    private void sweep() {
+        long now = System.currentTimeMillis();
+        for (UserEndpoints u : users.values()) {
+            List<Endpoint> changed = u.expire(now);
+            if (!changed.isEmpty()) {
+                changed.forEach(this::queue);
+                expired.addAndGet(changed.size());
+            }
+        }
+    }
+
+    private void queue(Endpoint e) {
+        pending.put(e.id(), e);
+    }
+
+    private <T> T withUser(String aor, Function<UserEndpoints, T> action) {
+        while (true) {
+            UserEndpoints u = users.computeIfAbsent(aor, UserEndpoints::new);
+            try {
+                return action.apply(u);
+            } catch (UserEndpoints.RetiredException e) {
+                users.remove(aor, u); // removed by removeUser meanwhile: start over with a new one
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.ucfront.registrar.servlet;
+
+import java.util.List;
+import java.util.Set;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import org.ucfront.registrar.model.Endpoint;
+import org.ucfront.registrar.model.PresenceState;
+import org.ucfront.registrar.model.PrimaryClusterType;
+import org.ucfront.registrar.model.RegisterError;
+import org.ucfront.registrar.model.RegisterResult;
+import org.ucfront.sip.MsDiagnostics;
+import org.ucfront.sip.OptionTags;
+import org.ucfront.sip.OwnLineHeaders;
+import org.ucfront.sip.SipHeaders;
+import org.ucfront.sip.SipParams;
+
+/** The registrar's answers, with the headers MS-SIPREGE clients check (§2.2.1.2, §4.1.1). */
+final class RegisterResponses {
+
+    /** The UAS answer to {@code ms-keep-alive: UAC;hop-hop=yes} (MS-CONMGMT 2.2.1, §4.1.1). */
+    static final String KEEP_ALIVE_UAS = "UAS; tcp=no; hop-hop=yes; end-end=no; timeout=300";
+    static final String KEEP_ALIVE_UAC = "uac";
+    /**
+     * Events this server serves, for Allow-Events (§4.1.1 lists Lync's; we list only our own).
+     * Empty until a capability serves one.
+     */
+    static final List<String> SERVED_EVENTS = List.of();
+    /** Option tags of the REGISTER that this registrar implements, echoed one per line (§2.2.1.5). */
+    static final List<String> SUPPORTED_TAGS = List.of(OptionTags.GRUU_10);
+
+    SipServletResponse error(SipServletRequest req, RegisterError error, String detail) {
+        SipServletResponse r = req.createResponse(error.statusCode(), error.reasonPhrase());
+        r.setHeader(MsDiagnostics.HEADER, MsDiagnostics.value(error.errorId(), detail != null ? detail : error.reason()));
+        error.requiredOptionTag().ifPresent(tag -> r.setHeader(SipHeaders.REQUIRE, tag));
+        return r;
+    }
+
+    SipServletResponse tooBrief(SipServletRequest req, int minExpires) {
+        SipServletResponse r = error(req, RegisterError.INTERVAL_TOO_BRIEF, null);
+        r.setHeader(SipHeaders.MIN_EXPIRES, Integer.toString(minExpires));
+        return r;
+    }
+
+    SipServletResponse challenge(SipServletRequest req, List<String> wwwAuthenticate) {
+        SipServletResponse r = req.createResponse(SipServletResponse.SC_UNAUTHORIZED);
+        // one line per algorithm, in order of preference (RFC 8760 §2.4); the container would keep one
+        for (String value : wwwAuthenticate) {
+            OwnLineHeaders.add(r, SipHeaders.WWW_AUTHENTICATE, value);
+        }
+        return r;
+    }
+
+    /** §4.1.2: the answer to an unregistration carries Expires: 0 and no presence-state. */
+    SipServletResponse unregistered(SipServletRequest req) {
+        SipServletResponse r = req.createResponse(SipServletResponse.SC_OK);
+        r.setHeader(SipHeaders.EXPIRES, "0");
+        return r;
+    }
+
+    /** A query (no Contact): the current bindings (RFC 3261 §10.3 step 8). */
+    SipServletResponse bindings(SipServletRequest req, List<Endpoint> bindings) {
+        SipServletResponse r = req.createResponse(SipServletResponse.SC_OK);
+        long now = System.currentTimeMillis();
+        for (Endpoint e : bindings) {
+            r.addHeader(SipHeaders.CONTACT, contact(e, now));
+        }
+        return r;
+    }
+
+    /** §3.1.2.5.1 / §4.1.1: the 200 OK of a binding that was added, fixed or refreshed. */
+    SipServletResponse registered(SipServletResponse r, SipServletRequest req, RegisterResult result,
+            Set<String> supported, long now) {
+        for (Endpoint e : result.bindings()) {
+            r.addHeader(SipHeaders.CONTACT, contact(e, now));
+        }
+        r.setHeader(SipHeaders.EXPIRES, Integer.toString(result.endpoint().binding().secondsLeft(now)));
+        PresenceState state = new PresenceState(result.action(), PrimaryClusterType.CENTRAL, true, true);
+        r.setHeader(SipHeaders.PRESENCE_STATE, state.toHeaderValue());
+        if (!SERVED_EVENTS.isEmpty()) {
+            OwnLineHeaders.add(r, SipHeaders.ALLOW_EVENTS, String.join(",", SERVED_EVENTS));
+        }
+        for (String tag : SUPPORTED_TAGS) {
+            if (supported.contains(tag)) {
+                OwnLineHeaders.add(r, SipHeaders.SUPPORTED, tag);
+            }
+        }
+        String keepAlive = req.getHeader(SipHeaders.MS_KEEP_ALIVE);
+        if (keepAlive != null && keepAlive.trim().toLowerCase(java.util.Locale.ROOT).startsWith(KEEP_ALIVE_UAC)) {
+            r.setHeader(SipHeaders.MS_KEEP_ALIVE, KEEP_ALIVE_UAS);
+        }
+        return r;
+    }
+
+    /** {@code <uri>;expires=N;+sip.instance="<urn:uuid:…>";gruu="sip:…;gruu"} (§4.1.1). */
+    static String contact(Endpoint e, long now) {
+        StringBuilder b = new StringBuilder();
+        b.append('<').append(e.binding().contact()).append(">;").append(SipParams.EXPIRES).append('=')
+                .append(e.binding().secondsLeft(now));
+        if (e.instance() != null) {
+            b.append(';').append(SipParams.SIP_INSTANCE).append("=\"<").append(e.instance()).append(">\"");
+        }
+        b.append(';').append(SipParams.GRUU).append("=\"").append(e.gruu()).append('"');
+        return b.toString();
+    }
+}

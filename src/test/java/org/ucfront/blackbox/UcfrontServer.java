@@ -1,0 +1,116 @@
+package org.ucfront.blackbox;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged server (target/ucfront/bin/ucfront) run as its own process, as an administrator
+ * runs it. Start returns when the server logs that it is ready; its output goes to a log file.
+ */
+public final class UcfrontServer implements AutoCloseable {
+
+    public static final String DOMAIN = "fabrikam.com";
+    public static final String ADMIN_PASSWORD = "it-admin-secret";
+
+    private final Map<String, String> env = new HashMap<>();
+    private final Path log;
+    private Process process;
+    public final int sipPort;
+    public final int httpPort;
+
+    public UcfrontServer(String name, int sipPort, int httpPort) throws IOException {
+        this.sipPort = sipPort;
+        this.httpPort = httpPort;
+        Path dist = Paths.get(System.getProperty("ucfront.dist", "target/ucfront"));
+        Path work = dist.getParent().resolve("it-work").resolve(name);
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        this.log = work.resolve("server.log");
+        env.put("UCFRONT_SIP_PORT", Integer.toString(sipPort));
+        env.put("UCFRONT_HTTP_PORT", Integer.toString(httpPort));
+        env.put("UCFRONT_DOMAIN", DOMAIN);
+        env.put("UCFRONT_DATA_DIR", work.resolve("data").toString());
+        env.put("UCFRONT_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("UCFRONT_HOME_SCRIPT", dist.resolve("bin/ucfront").toString());
+    }
+
+    public UcfrontServer with(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public UcfrontServer start() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(env.get("UCFRONT_HOME_SCRIPT")).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        process = pb.start();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread pump = new Thread(() -> pump(ready), "ucfront-log");
+        pump.setDaemon(true);
+        pump.start();
+        if (!ready.await(60, TimeUnit.SECONDS) || !process.isAlive()) {
+            throw new IllegalStateException("ucfront did not become ready; see " + log);
+        }
+        return this;
+    }
+
+    private void pump(CountDownLatch ready) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.println(line);
+                if (line.contains("ucfront ready in")) {
+                    ready.countDown();
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        } finally {
+            ready.countDown();
+        }
+    }
+
+    /** Stops the server as an administrator would (SIGTERM) and waits for it to exit. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    public String logText() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
+        }
+    }
+}
