@@ -32,6 +32,10 @@ public final class Main {
             config = UcfrontConfig.load();
             Path home = Paths.get(System.getProperty("ucfront.home", ".")).toAbsolutePath().normalize();
             checkStartable(config, home);
+            if (config.auth == UcfrontConfig.AuthMode.NONE) {
+                LOG.warning("*** ucfront.auth=none: REGISTER is NOT authenticated; anyone can register as any user."
+                        + " For lab use only. ***");
+            }
             Server server = Server.start(config, home);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "ucfront-shutdown"));
             LOG.info(String.format("ucfront ready in %d ms: SIP %s:%d (udp, tcp), domain %s, admin http://%s:%d/",
