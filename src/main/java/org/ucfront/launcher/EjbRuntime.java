@@ -35,7 +35,7 @@ final class EjbRuntime implements AutoCloseable {
         p.put(DATA_SOURCE + ".UserName", config.jdbcUser);
         p.put(DATA_SOURCE + ".Password", config.jdbcPassword);
         p.put(DATA_SOURCE + ".JtaManaged", "true");
-        p.put(DATA_SOURCE + ".MaxActive", "20");
+        p.put(DATA_SOURCE + ".MaxTotal", "20");
         // no remote EJB, no JMX connector, no deployment scanning beyond our module
         p.put("openejb.deployments.classpath", "false");
         p.put("openejb.jmx.active", "false");

@@ -45,6 +45,15 @@ public final class Server {
                 new SipRuntime.EjbReference(Ejbs.USER_SERVICE, "UserService", UserService.class));
     }
 
+    /** For in-process tests in this package (the Arquillian adapter deploys test archives beside the application). */
+    SipRuntime sipRuntime() {
+        return sip;
+    }
+
+    EjbRuntime ejbRuntime() {
+        return ejbs;
+    }
+
     public synchronized void stop() {
         try {
             sip.close();

@@ -130,6 +130,9 @@ final class SipRuntime implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        // TCP closes reported so that the bindings registered over them can be removed
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+                "org.ucfront.sip.ConnectionWatchingProcessorFactory");
         p.setProperty("org.mobicents.servlet.sip.SERVER_HEADER", "RTC/4.0");
         return p;
     }
@@ -144,6 +147,11 @@ final class SipRuntime implements AutoCloseable {
             System.setProperty(javax.naming.Context.INITIAL_CONTEXT_FACTORY,
                     "org.apache.naming.java.javaURLContextFactory");
         }
+    }
+
+    /** The host the application is deployed on; in-process tests deploy their archives beside it. */
+    StandardHost host() {
+        return (StandardHost) service.getContainer().findChild("localhost");
     }
 
     @Override

@@ -37,7 +37,7 @@ public class RegistrarIT {
                 .with("UCFRONT_REGISTER_MAX_ENDPOINTS", Integer.toString(MAX_ENDPOINTS))
                 .start();
         admin = AdminClient.of(server);
-        for (String user : new String[] {"alice", "carol", "dave", "erin", "frank", "gina", "hank"}) {
+        for (String user : new String[] {"alice", "carol", "dave", "erin", "frank", "gina", "hank", "jack"}) {
             admin.createUser("sip:" + user + "@" + UcfrontServer.DOMAIN, PASSWORD);
         }
         admin.createUser("sip:ivan@" + UcfrontServer.DOMAIN, PASSWORD);
@@ -201,9 +201,9 @@ public class RegistrarIT {
                 .set("NOTIFY_TIMEOUT", "30000")
                 .transport(Transport.TCP).start(server);
         await(() -> count(admin.registrations(aor), "\"gruu\"") == 1);
-        for (int i = 1; i <= MAX_ENDPOINTS; i++) { // the quota's worth of newer endpoints
+        for (int i = 1; i <= MAX_ENDPOINTS; i++) { // the quota's worth of newer endpoints (UDP: they outlive sipp)
             Sipp newer = registration("register-once.xml", "erin", ExpectedGruu.newInstance()).set("ACTION", "added")
-                    .transport(i % 2 == 0 ? Transport.TCP : Transport.UDP);
+                    .transport(Transport.UDP);
             assertPasses(newer, newer.run(server));
         }
         assertPasses(old, old.await());
@@ -227,6 +227,18 @@ public class RegistrarIT {
         assertNotifyInRegisterDialog(endpoint.messages(), "disabled-user-endpoint");
         assertTrue(server.logText().contains("user frank@fabrikam.com disabled; 1 endpoint(s) deregistered"));
         assertEquals("[]", admin.registrations(aor));
+    }
+
+    /** §3.1.2.6: a binding registered over TCP goes when its connection closes (sipp exits). */
+    @Test
+    public void closingTheTcpConnectionRemovesItsBinding() throws Exception {
+        String aor = "sip:jack@" + UcfrontServer.DOMAIN;
+        Sipp tcp = registration("register-await-notify.xml", "jack", ExpectedGruu.newInstance())
+                .callId("closing-connection").set("BODY", "never").set("ERROR_ID", "0")
+                .set("NOTIFY_TIMEOUT", "60000").transport(Transport.TCP).start(server);
+        await(() -> count(admin.registrations(aor), "\"transport\":\"tcp\"") == 1);
+        tcp.kill(); // the client goes away: its connection closes
+        await(() -> count(admin.registrations(aor), "\"gruu\"") == 0);
     }
 
     // --- expiry (§3.1.2.6, §3.2.2.5) ---

@@ -118,6 +118,11 @@ public final class Sipp {
         return process.exitValue();
     }
 
+    /** Ends sipp at once, as a client that crashes or loses its network would end. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     public int run(UcfrontServer server) throws IOException, InterruptedException {
         return start(server).await();
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -26,6 +27,7 @@ import javax.ejb.TimerService;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.registrar.model.Binding;
 import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.RegisterAttempt;
 import org.ucfront.registrar.model.RegisterResult;
@@ -59,6 +61,8 @@ public class BindingRegistry {
     /** Endpoint id → latest state to write (or REMOVED); the newest change wins. */
     private final Map<String, Endpoint> pending = new ConcurrentHashMap<>();
     private final AtomicLong expired = new AtomicLong();
+    /** "tcp 10.1.2.50:4237" → users with a binding registered over that connection. */
+    private final Map<String, Set<String>> connections = new ConcurrentHashMap<>();
 
     @EJB
     private EndpointStore store;
@@ -94,6 +98,11 @@ public class BindingRegistry {
         long now = System.currentTimeMillis();
         RegisterResult result = withUser(attempt.aor(), u -> u.register(attempt, now, maxEndpoints));
         queue(result.endpoint());
+        Binding b = attempt.binding();
+        if (b.isReliable()) {
+            connections.computeIfAbsent(connectionKey(b.transport(), b.remoteAddr(), b.remotePort()),
+                    k -> ConcurrentHashMap.newKeySet()).add(attempt.aor());
+        }
         result.displaced().forEach(e -> pending.put(e.id(), REMOVED));
         result.forgotten().forEach(id -> pending.put(id, REMOVED));
         return result;
@@ -156,14 +165,25 @@ public class BindingRegistry {
 
     /** Bindings registered over a TCP connection that closed are removed (no NOTIFY: it is gone). */
     public int connectionClosed(String transport, String remoteAddr, int remotePort) {
+        Set<String> aors = connections.remove(connectionKey(transport, remoteAddr, remotePort));
+        if (aors == null) {
+            return 0;
+        }
         long now = System.currentTimeMillis();
         int n = 0;
-        for (UserEndpoints u : users.values()) {
-            List<Endpoint> changed = u.connectionClosed(transport, remoteAddr, remotePort, now);
-            changed.forEach(this::queue);
-            n += changed.size();
+        for (String aor : aors) {
+            UserEndpoints u = users.get(aor);
+            if (u != null) {
+                List<Endpoint> changed = u.connectionClosed(transport, remoteAddr, remotePort, now);
+                changed.forEach(this::queue);
+                n += changed.size();
+            }
         }
         return n;
+    }
+
+    private static String connectionKey(String transport, String addr, int port) {
+        return transport.toLowerCase(java.util.Locale.ROOT) + " " + addr + ":" + port;
     }
 
     /** Number of routable endpoints. */

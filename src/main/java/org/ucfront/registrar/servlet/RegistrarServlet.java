@@ -39,6 +39,7 @@ import org.ucfront.registrar.service.BindingRegistry;
 import org.ucfront.security.digest.DigestAuthenticator;
 import org.ucfront.security.digest.NonceService;
 import org.ucfront.sip.AddressOfRecord;
+import org.ucfront.sip.ConnectionEvents;
 import org.ucfront.sip.Ejbs;
 import org.ucfront.sip.MalformedHeaderException;
 import org.ucfront.sip.SipHeaders;
@@ -84,6 +85,18 @@ public class RegistrarServlet extends SipServlet {
         responses = new RegisterResponses();
         notifier = new DeregisterNotifier(factory, getServletName());
         getServletContext().setAttribute(DeregisterNotifier.class.getName(), notifier);
+        BindingRegistry bindings = registry;
+        ConnectionEvents.listen(closed -> {
+            int removed = bindings.connectionClosed(closed.transport(), closed.peerAddress(), closed.peerPort());
+            if (removed > 0) {
+                LOG.fine(() -> removed + " binding(s) removed: connection " + closed + " closed");
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        ConnectionEvents.listen(null);
     }
 
     @Override
@@ -94,6 +107,9 @@ public class RegistrarServlet extends SipServlet {
             reject(req, RegisterError.MALFORMED, e.getMessage());
         } catch (UserEndpoints.RegisterRefusedException e) {
             reject(req, e.error(), null);
+        } catch (IOException e) {
+            // the client is gone (e.g. closed its connection right after sending)
+            LOG.info(() -> "REGISTER from " + req.getRemoteAddr() + ":" + req.getRemotePort() + " not answered: " + e);
         } finally {
             // REGISTER makes no dialog: the sessions would otherwise live until they time out
             req.getApplicationSession().invalidate();
