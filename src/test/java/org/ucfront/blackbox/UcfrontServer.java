@@ -49,6 +49,15 @@ public final class UcfrontServer implements AutoCloseable {
         return this;
     }
 
+    public UcfrontServer without(String key) {
+        env.remove(key);
+        return this;
+    }
+
+    public Path dataDir() {
+        return Paths.get(env.get("UCFRONT_DATA_DIR"));
+    }
+
     public Path log() {
         return log;
     }
