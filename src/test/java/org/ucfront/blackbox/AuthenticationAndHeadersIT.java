@@ -30,6 +30,7 @@ public class AuthenticationAndHeadersIT {
         server = new UcfrontServer("auth-headers", 15090, 18110).start(); // default algorithms: SHA-256,MD5
         admin = AdminClient.of(server);
         admin.createUser("sip:bob@" + UcfrontServer.DOMAIN, PASSWORD);
+        admin.createUser("sip:wendy@" + UcfrontServer.DOMAIN, PASSWORD);
     }
 
     @AfterClass
@@ -124,6 +125,51 @@ public class AuthenticationAndHeadersIT {
             SipTestClient.Message again = c.receive();
             assertEquals(again.text(), 401, again.status());
             assertFalse(again.header("WWW-Authenticate").contains("stale=true"));
+        }
+    }
+
+    /** A REGISTER for wendy with the given Contact and Expires, answered through a SHA-256 challenge. */
+    private static SipTestClient.Message wendy(SipTestClient c, String callId, int cseq, String contact, String expires)
+            throws Exception {
+        String request = "REGISTER sip:fabrikam.com SIP/2.0\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + c.localPort() + ";branch=z9hG4bK-%s\n"
+                + "Max-Forwards: 70\nFrom: <sip:wendy@fabrikam.com>;tag=" + callId + ";epid=" + callId + "\n"
+                + "To: <sip:wendy@fabrikam.com>\nCall-ID: " + callId + "\nCSeq: %d REGISTER\n"
+                + "Contact: " + contact + "\nExpires: " + expires + "\n%sContent-Length: 0\n\n";
+        c.send(String.format(request, java.util.UUID.randomUUID(), cseq, ""));
+        SipTestClient.Message challenge = c.receive();
+        if (challenge.status() != 401) {
+            return challenge;
+        }
+        String nonce = param(challenge.header("WWW-Authenticate"), "nonce");
+        String ha1 = hex("SHA-256", "wendy:fabrikam.com:" + PASSWORD);
+        String response = hex("SHA-256", ha1 + ":" + nonce + ":00000001:77:auth:" + hex("SHA-256", "REGISTER:sip:fabrikam.com"));
+        c.send(String.format(request, java.util.UUID.randomUUID(), cseq + 1, "Authorization: Digest username=\"wendy\","
+                + " realm=\"fabrikam.com\", nonce=\"" + nonce + "\", uri=\"sip:fabrikam.com\", response=\"" + response
+                + "\", algorithm=SHA-256, cnonce=\"77\", qop=auth, nc=00000001\n"));
+        return c.receive();
+    }
+
+    /** RFC 3261 §10.3 step 6 (DIGEST §1): Contact: * with Expires: 0 removes every binding of the user. */
+    @Test
+    public void wildcardContactWithExpiresZeroRemovesEveryBinding() throws Exception {
+        String aor = "sip:wendy@" + UcfrontServer.DOMAIN;
+        try (SipTestClient a = SipTestClient.udp(server.sipPort); SipTestClient b = SipTestClient.udp(server.sipPort)) {
+            for (SipTestClient c : new SipTestClient[] {a, b}) {
+                SipTestClient.Message ok = wendy(c, "w" + c.localPort(), 1, "<sip:127.0.0.1:" + c.localPort()
+                        + ">;+sip.instance=\"<urn:uuid:" + java.util.UUID.randomUUID() + ">\"", "3600");
+                assertEquals(ok.text(), 200, ok.status());
+            }
+            assertEquals(2, RegistrarIT.count(admin.registrations(aor), "\"gruu\""));
+
+            SipTestClient.Message refused = wendy(a, "w" + a.localPort(), 3, "*", "3600");
+            assertEquals(refused.text(), 400, refused.status());
+            assertEquals(2, RegistrarIT.count(admin.registrations(aor), "\"gruu\""));
+
+            SipTestClient.Message ok = wendy(a, "w" + a.localPort(), 5, "*", "0");
+            assertEquals(ok.text(), 200, ok.status());
+            assertEquals("0", ok.header("Expires"));
+            assertEquals("[]", admin.registrations(aor));
         }
     }
 
