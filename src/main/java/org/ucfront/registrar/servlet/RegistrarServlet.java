@@ -49,15 +49,13 @@ import org.ucfront.sip.UnparsedHeaders;
 
 /**
  * The registrar (MS-SIPREGE §3.1.2.5.1): authenticate → validate → identify the endpoint → bind →
- * answer. Other methods are answered 405 until a capability serves them.
+ * answer. It also receives the answers to its deregister NOTIFYs.
  */
 public class RegistrarServlet extends SipServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RegistrarServlet.class.getName());
 
-    /** Methods this server answers (RFC 3261 §20.5). */
-    static final String ALLOW = "REGISTER, OPTIONS";
     static final int MAX_EPID_LENGTH = 64;
 
     private transient BindingRegistry registry;
@@ -244,28 +242,6 @@ public class RegistrarServlet extends SipServlet {
     private void reject(SipServletRequest req, RegisterError error, String detail) throws IOException {
         LOG.fine(() -> "REGISTER rejected by " + error + ": " + (detail != null ? detail : error.reason()));
         responses.error(req, error, detail).send();
-    }
-
-    @Override
-    protected void doOptions(SipServletRequest req) throws ServletException, IOException {
-        SipServletResponse ok = req.createResponse(SipServletResponse.SC_OK);
-        ok.setHeader("Allow", ALLOW);
-        ok.send();
-        req.getApplicationSession().invalidate();
-    }
-
-    @Override
-    protected void doRequest(SipServletRequest req) throws ServletException, IOException {
-        String method = req.getMethod();
-        if ("REGISTER".equals(method) || "OPTIONS".equals(method) || "ACK".equals(method)
-                || "CANCEL".equals(method)) {
-            super.doRequest(req);
-            return;
-        }
-        SipServletResponse r = req.createResponse(SipServletResponse.SC_METHOD_NOT_ALLOWED);
-        r.setHeader("Allow", ALLOW);
-        r.send();
-        req.getApplicationSession().invalidate();
     }
 
     @Override

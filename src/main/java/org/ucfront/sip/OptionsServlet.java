@@ -1,0 +1,29 @@
+package org.ucfront.sip;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.sip.SipServlet;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+
+/**
+ * OPTIONS (RFC 3261 §11: 200 with Allow) and every method no capability serves (405 with Allow),
+ * so that the container never relays a request nobody configured.
+ */
+public class OptionsServlet extends SipServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doRequest(SipServletRequest req) throws ServletException, IOException {
+        String method = req.getMethod();
+        if ("ACK".equals(method) || "CANCEL".equals(method)) {
+            return; // no transaction of ours to answer
+        }
+        SipServletResponse r = req.createResponse("OPTIONS".equals(method) ? SipServletResponse.SC_OK
+                : SipServletResponse.SC_METHOD_NOT_ALLOWED);
+        r.setHeader("Allow", ServedMethods.allow());
+        r.send();
+        req.getApplicationSession().invalidate();
+    }
+}
