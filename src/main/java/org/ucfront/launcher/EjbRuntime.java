@@ -39,11 +39,14 @@ final class EjbRuntime implements AutoCloseable {
         // no remote EJB, no JMX connector, no deployment scanning beyond our module
         p.put("openejb.deployments.classpath", "false");
         p.put("openejb.jmx.active", "false");
-        EJBContainer container = EJBContainer.createEJBContainer(p);
         String name = module.getName();
         if (name.endsWith(".jar")) {
             name = name.substring(0, name.length() - 4);
         }
+        // pin the module id that link() uses: OpenEJB would name a class directory (target/classes,
+        // as in tests) after the project directory instead
+        p.put(module.getName() + ".moduleId", name);
+        EJBContainer container = EJBContainer.createEJBContainer(p);
         return new EjbRuntime(container, name);
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.ejb.ApplicationException;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
@@ -21,7 +22,8 @@ import org.ucfront.sip.AddressOfRecord;
 @Stateless
 public class UserService {
 
-    /** Thrown for a request the store refuses (duplicate, unknown, invalid). */
+    /** Thrown for a request the store refuses (duplicate, unknown, invalid): a client's error. */
+    @ApplicationException(rollback = true)
     public static class UserStoreException extends RuntimeException {
         public UserStoreException(String message) {
             super(message);
