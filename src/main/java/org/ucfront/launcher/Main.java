@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ucfront.provisioning.model.ProvisioningSettings;
 
 /**
  * Starts ucfront on the embedded runtime: validates the configuration, migrates the database,
@@ -65,6 +66,7 @@ public final class Main {
             throw new UcfrontConfig.InvalidConfigException(
                     "ucfront.data.dir=" + config.dataDir + " is not a writable directory (" + e.getMessage() + ")");
         }
+        ProvisioningSettings.load(config.domain); // its settings fail the start too, not the first SUBSCRIBE
         InetAddress sip = resolve("ucfront.sip.address", config.sipAddress);
         InetAddress http = resolve("ucfront.http.address", config.httpAddress);
         try (ServerSocket tcp = new ServerSocket()) {

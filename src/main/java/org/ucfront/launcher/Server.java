@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ucfront.clientversion.service.ClientVersionService;
 import org.ucfront.directory.service.UserService;
+import org.ucfront.provisioning.service.PolicyService;
 import org.ucfront.registrar.service.BindingRegistry;
 import org.ucfront.sip.Ejbs;
 
@@ -42,7 +44,9 @@ public final class Server {
     static List<SipRuntime.EjbReference> references() {
         return List.of(
                 new SipRuntime.EjbReference(Ejbs.BINDING_REGISTRY, "BindingRegistry", BindingRegistry.class),
-                new SipRuntime.EjbReference(Ejbs.USER_SERVICE, "UserService", UserService.class));
+                new SipRuntime.EjbReference(Ejbs.CLIENT_VERSION_SERVICE, "ClientVersionService", ClientVersionService.class),
+                new SipRuntime.EjbReference(Ejbs.USER_SERVICE, "UserService", UserService.class),
+                new SipRuntime.EjbReference(Ejbs.POLICY_SERVICE, "PolicyService", PolicyService.class));
     }
 
     /** For in-process tests in this package (the Arquillian adapter deploys test archives beside the application). */

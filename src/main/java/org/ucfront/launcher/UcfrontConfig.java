@@ -5,6 +5,8 @@ import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.ucfront.clientversion.model.ClientVersionAction;
+import org.ucfront.clientversion.model.InvalidRuleException;
 
 /**
  * The server's configuration: each setting is read once, from a system property
@@ -35,6 +37,9 @@ public final class UcfrontConfig {
     public final int persistWindowMillis;
     public final String adminUser;
     public final String adminPassword;
+    /** Client version control (§3.4.2.5): the action when no rule matches, and its URL if it takes one. */
+    public final ClientVersionAction clientVersionDefault;
+    public final String clientVersionDefaultUrl;
 
     private UcfrontConfig(Source s) {
         sipAddress = s.string("ucfront.sip.address", "127.0.0.1");
@@ -59,6 +64,17 @@ public final class UcfrontConfig {
         persistWindowMillis = s.integer("ucfront.persist.window.ms", 100, 10, 10000);
         adminUser = s.string("ucfront.admin.user", "admin");
         adminPassword = s.string("ucfront.admin.password", null);
+        clientVersionDefault = s.parse("ucfront.clientversion.default", "allow",
+                v -> ClientVersionAction.fromCode(v).orElseThrow(IllegalArgumentException::new),
+                ClientVersionAction.codes());
+        clientVersionDefaultUrl = s.string("ucfront.clientversion.default.url", null);
+        try {
+            clientVersionDefault.checkUrl(clientVersionDefaultUrl);
+        } catch (InvalidRuleException e) {
+            throw new InvalidConfigException("ucfront.clientversion.default.url"
+                    + (clientVersionDefaultUrl == null ? " is not set" : "=" + clientVersionDefaultUrl + " is not valid")
+                    + " for ucfront.clientversion.default=" + clientVersionDefault.code() + ": " + e.problem());
+        }
     }
 
     private static volatile UcfrontConfig current;
@@ -84,6 +100,14 @@ public final class UcfrontConfig {
     /** Reads the configuration from system properties and the environment. */
     public static UcfrontConfig load() {
         return new UcfrontConfig(new Source(System.getProperties()::getProperty, System.getenv()));
+    }
+
+    /**
+     * A setting outside this class's own fields (a capability's settings, e.g. provisioning):
+     * the system property, else the environment variable, else null.
+     */
+    public static String raw(String key) {
+        return new Source(System.getProperties()::getProperty, System.getenv()).raw(key);
     }
 
     /** For tests: explicit values only. */

@@ -36,7 +36,9 @@ public enum RegisterError {
     /** RFC 3261 §10.3 step 7: same Call-ID as the binding but a lower CSeq; the update is aborted. */
     CSEQ_OUT_OF_ORDER(400, "Bad Request", 60006, "CSeq is lower than the binding's for this Call-ID."),
     /** RFC 3261 §22.4: the credentials do not match the user's (or none are stored for them). */
-    BAD_CREDENTIALS(403, "Forbidden", 60007, "Invalid credentials.");
+    BAD_CREDENTIALS(403, "Forbidden", 60007, "Invalid credentials."),
+    /** §3.4.2.5.3–§3.4.2.5.8: client version control blocks this client; the answer carries the Warning. */
+    CLIENT_VERSION_BLOCKED(403, "Forbidden", 60008, "Client version blocked.");
 
     /** First ErrorId of ucfront's own range (ucfront's choice, not from any spec). */
     public static final int UCFRONT_ERROR_ID_BASE = 60000;

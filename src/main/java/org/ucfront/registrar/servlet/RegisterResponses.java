@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
+import org.ucfront.provisioning.model.InBandProvisioning;
 import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.PresenceState;
 import org.ucfront.registrar.model.PrimaryClusterType;
@@ -21,11 +22,8 @@ final class RegisterResponses {
     /** The UAS answer to {@code ms-keep-alive: UAC;hop-hop=yes} (MS-CONMGMT 2.2.1, §4.1.1). */
     static final String KEEP_ALIVE_UAS = "UAS; tcp=no; hop-hop=yes; end-end=no; timeout=300";
     static final String KEEP_ALIVE_UAC = "uac";
-    /**
-     * Events this server serves, for Allow-Events (§4.1.1 lists Lync's; we list only our own).
-     * Empty until a capability serves one.
-     */
-    static final List<String> SERVED_EVENTS = List.of();
+    /** Events this server serves, for Allow-Events (§4.1.1 lists Lync's; we list only our own). */
+    static final List<String> SERVED_EVENTS = List.of(InBandProvisioning.EVENT);
     /** Option tags of the REGISTER that this registrar implements, echoed one per line (§2.2.1.5). */
     static final List<String> SUPPORTED_TAGS = List.of(OptionTags.GRUU_10);
 
@@ -40,6 +38,21 @@ final class RegisterResponses {
         SipServletResponse r = error(req, RegisterError.INTERVAL_TOO_BRIEF, null);
         r.setHeader(SipHeaders.MIN_EXPIRES, Integer.toString(minExpires));
         return r;
+    }
+
+    /** §3.4.2.5.3–§3.4.2.5.8: a client blocked by its version gets 403 with the Warning and no binding. */
+    SipServletResponse clientVersionBlocked(SipServletRequest req, String warning) {
+        SipServletResponse r = error(req, RegisterError.CLIENT_VERSION_BLOCKED, null);
+        warning(r, warning);
+        return r;
+    }
+
+    /**
+     * §3.4.2.5.1: the client version Warning, written as given rather than parsed and re-encoded
+     * by the stack, so the bytes sent are exactly the value the model built.
+     */
+    static void warning(SipServletResponse r, String value) {
+        OwnLineHeaders.add(r, SipHeaders.WARNING, value);
     }
 
     SipServletResponse challenge(SipServletRequest req, List<String> wwwAuthenticate) {

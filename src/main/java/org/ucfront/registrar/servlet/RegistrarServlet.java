@@ -19,6 +19,8 @@ import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipURI;
+import org.ucfront.clientversion.model.ClientVersionDecision;
+import org.ucfront.clientversion.service.ClientVersionService;
 import org.ucfront.directory.model.SipUser;
 import org.ucfront.directory.service.UserService;
 import org.ucfront.launcher.UcfrontConfig;
@@ -48,8 +50,8 @@ import org.ucfront.sip.Tokens;
 import org.ucfront.sip.UnparsedHeaders;
 
 /**
- * The registrar (MS-SIPREGE §3.1.2.5.1): authenticate → validate → identify the endpoint → bind →
- * answer. It also receives the answers to its deregister NOTIFYs.
+ * The registrar (MS-SIPREGE §3.1.2.5.1): authenticate → validate → identify the endpoint → client
+ * version policy (§3.4.2.5) → bind → answer. It also receives the answers to its deregister NOTIFYs.
  */
 public class RegistrarServlet extends SipServlet {
 
@@ -60,6 +62,7 @@ public class RegistrarServlet extends SipServlet {
 
     private transient BindingRegistry registry;
     private transient UserService users;
+    private transient ClientVersionService clientVersions;
     private transient DigestAuthenticator digest;
     private transient UcfrontConfig config;
     private transient Expiry expiry;
@@ -71,6 +74,7 @@ public class RegistrarServlet extends SipServlet {
         config = UcfrontConfig.current();
         registry = Ejbs.lookup(Ejbs.BINDING_REGISTRY, BindingRegistry.class);
         users = Ejbs.lookup(Ejbs.USER_SERVICE, UserService.class);
+        clientVersions = Ejbs.lookup(Ejbs.CLIENT_VERSION_SERVICE, ClientVersionService.class);
         expiry = new Expiry(config.expiresDefault, config.expiresMin, config.expiresMax);
         if (config.auth == UcfrontConfig.AuthMode.DIGEST) {
             digest = new DigestAuthenticator(config.domain,
@@ -185,7 +189,18 @@ public class RegistrarServlet extends SipServlet {
                 break;
         }
 
+        // §3.4.2.5.1 (DIGEST §1 order): the version policy decides before anything is bound
+        String userAgent = bounded(req.getHeader(SipHeaders.USER_AGENT));
+        ClientVersionDecision clientVersion = clientVersions.decide(userAgent);
+        LOG.fine(() -> "REGISTER " + aor + " User-Agent '" + Tokens.excerpt(userAgent) + "': "
+                + clientVersion.action().code() + " by " + clientVersion.decidedBy());
+        if (clientVersion.blocked()) {
+            responses.clientVersionBlocked(req, clientVersion.warning().orElseThrow()).send();
+            return;
+        }
+
         SipServletResponse ok = req.createResponse(SipServletResponse.SC_OK);
+        clientVersion.warning().ifPresent(warning -> RegisterResponses.warning(ok, warning));
         long now = System.currentTimeMillis();
         Binding binding = new Binding(contact.getURI().toString(), now + decision.seconds() * 1000L,
                 req.getTransport().toLowerCase(Locale.ROOT), req.getRemoteAddr(), req.getRemotePort(), callId, cseq,
@@ -194,7 +209,7 @@ public class RegistrarServlet extends SipServlet {
         String subnet = req.getHeader(SipHeaders.MS_SUBNET);
         RegisterAttempt attempt = new RegisterAttempt(aor.toString(), epid, instance,
                 Gruu.of(aor.user(), aor.host(), instance != null ? instance : Gruu.instanceForEpid(epid)),
-                bounded(req.getHeader(SipHeaders.USER_AGENT)),
+                userAgent,
                 deviceInfo == null ? null : DeviceInfo.parse(deviceInfo),
                 subnet == null ? null : MsSubnet.parse(subnet).value(),
                 supported.contains(org.ucfront.sip.OptionTags.MS_USERSERVICES_STATE_NOTIFICATION.toLowerCase(Locale.ROOT)),

@@ -49,6 +49,8 @@ public class RegisterErrorTest {
         assertEquals(403, RegisterError.AOR_MISMATCH.statusCode());
         assertEquals(400, RegisterError.CSEQ_OUT_OF_ORDER.statusCode());
         assertEquals(403, RegisterError.BAD_CREDENTIALS.statusCode());
+        assertEquals(403, RegisterError.CLIENT_VERSION_BLOCKED.statusCode());
+        assertEquals("60008;reason=\"Client version blocked.\"", RegisterError.CLIENT_VERSION_BLOCKED.diagnostics());
         Set<Integer> ids = new HashSet<>();
         for (RegisterError e : RegisterError.values()) {
             assertTrue(e.name(), ids.add(e.errorId()));

@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+"""Helpers of register-bench.sh (Python 3 standard library only).
+
+  bench.py users  --url URL --user U --password P --domain D --count N [--start S] [--threads T]
+      creates users u<S>..u<S+N-1>@D (password p<i>) through the admin REST API, with T
+      threads on keep-alive connections; an existing user (400 "already exists") counts as done.
+      Prints "created N users in S s (R/s)".
+  bench.py csv    --out FILE --start S --count N --gen G --users M
+      writes a sipp injection file (SEQUENTIAL): user;[authentication ...];epid;instance for users
+      (S+i) mod M; G (0-255) makes the epid and +sip.instance distinct per step, so a step
+      registers new endpoints rather than refreshing earlier ones.
+  bench.py stat   FILE                  last line of a sipp -trace_stat file as key=value lines
+  bench.py rtt    FILE...               p50/p90/p99/max of each rtd in sipp -trace_rtt files
+  bench.py count-registrations --url URL --user U --password P
+      number of routable endpoints (GET /api/registrations)
+  bench.py step   --dir D --rate R --count N --wall S --java-ticks J --sipp-ticks K --busy-ticks B --hz H
+      one result line for the sipp runs of a step directory (stat and rtt files), PASS or FAIL
+  bench.py jfr-top FILE.jfr             hottest frames of the jdk.ExecutionSample events
+"""
+import argparse
+import base64
+import csv
+import glob
+import os
+import re
+import subprocess
+from collections import Counter
+import http.client
+import json
+import sys
+import threading
+import time
+import urllib.parse
+
+
+def _conn(url):
+    u = urllib.parse.urlsplit(url)
+    return http.client.HTTPConnection(u.hostname, u.port or 80, timeout=60)
+
+
+def _auth(user, password):
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+def users(a):
+    auth = _auth(a.user, a.password)
+    lock = threading.Lock()
+    state = {"next": a.start, "done": 0, "errors": 0}
+    end = a.start + a.count
+
+    def worker():
+        conn = _conn(a.url)
+        while True:
+            with lock:
+                i = state["next"]
+                if i >= end:
+                    break
+                state["next"] = i + 1
+            body = json.dumps({"uri": f"sip:u{i}@{a.domain}", "password": f"p{i}"})
+            ok, status, text = False, None, b""
+            for _ in range(3):
+                try:
+                    conn.request("POST", "/api/users", body,
+                                 {"Authorization": auth, "Content-Type": "application/json"})
+                    r = conn.getresponse()
+                    status, text = r.status, r.read()
+                    ok = r.status == 201 or (r.status == 400 and b"already exists" in text)
+                    break
+                except (OSError, http.client.HTTPException):
+                    conn.close()
+                    conn = _conn(a.url)
+                    text = b"connection error"
+            with lock:
+                if ok:
+                    state["done"] += 1
+                else:
+                    state["errors"] += 1
+                    if state["errors"] <= 5:
+                        print(f"user u{i}: {status} {text[:200]!r}", file=sys.stderr)
+        conn.close()
+
+    t0 = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(a.threads)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    dt = time.monotonic() - t0
+    print(f"created {state['done']} users in {dt:.1f} s ({state['done'] / dt:.0f}/s), {state['errors']} errors")
+    return 0 if state["errors"] == 0 else 1
+
+
+def gen_csv(a):
+    with open(a.out, "w") as f:
+        f.write("SEQUENTIAL\n")
+        for k in range(a.count):
+            i = (a.start + k) % a.users
+            # epid: token of 10 hex digits; instance: a UUID unique per (gen, user)
+            f.write(f"u{i};[authentication username=u{i} password=p{i}];{a.gen:02x}{i:08x};"
+                    f"{a.gen:08x}-0000-4000-8000-{i:012x}\n")
+    return 0
+
+
+def _last_stat(path):
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    header, last = rows[0], rows[-1]
+    return dict(zip(header, last))
+
+
+def stat(a):
+    for k, v in _last_stat(a.file).items():
+        if k:
+            print(f"{k}={v}")
+    return 0
+
+
+def _pct(values, p):
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, int(round(p / 100.0 * len(values) + 0.5)) - 1))
+    return values[k]
+
+
+def rtt(a):
+    """sipp -trace_rtt lines: Date_ms;response_time_ms;rtd_no (header first)."""
+    by, _ = _rtts(a.files)
+    for name in sorted(by):
+        v = by[name]
+        print(f"rtd{name} n={len(v)} p50={_pct(v, 50):.1f} p90={_pct(v, 90):.1f} "
+              f"p99={_pct(v, 99):.1f} max={max(v):.1f}")
+    return 0
+
+
+def _rtts(paths):
+    """rtd number -> list of ms; and the latest Date_ms (ms since that sipp started)."""
+    by, last = {}, 0.0
+    for path in paths:
+        with open(path) as f:
+            for line in f:
+                parts = line.strip().split(";")
+                if len(parts) != 3:
+                    continue
+                try:
+                    t, v = float(parts[0]), float(parts[1])
+                except ValueError:
+                    continue
+                by.setdefault(parts[2], []).append(v)
+                last = max(last, t)
+    return by, last
+
+
+def step(a):
+    stats = [_last_stat(p) for p in sorted(glob.glob(os.path.join(a.dir, "*_.csv")))]
+    rtts, last_ms = _rtts(sorted(glob.glob(os.path.join(a.dir, "*_rtt.csv"))))
+
+    def total(key):
+        return sum(int(s.get(key, 0) or 0) for s in stats)
+
+    ok, failed = total("SuccessfulCall(C)"), total("FailedCall(C)")
+    retrans = total("Retransmissions(C)")
+    unexpected = total("OutOfCallMsgs(C)") + total("DeadCallMsgs(C)") + total("FailedUnexpectedMessage(C)")
+    timeouts = total("FailedTimeoutOnRecv(C)") + total("FailedMaxUDPRetrans(C)")
+    seconds = last_ms / 1000.0 if last_ms > 0 else a.wall
+    achieved = ok / seconds if seconds > 0 else 0.0
+    java = 100.0 * a.java_ticks / a.hz / a.wall
+    sipp = 100.0 * a.sipp_ticks / a.hz / a.wall
+    other = max(0.0, 100.0 * (a.busy_ticks - a.java_ticks - a.sipp_ticks) / a.hz / a.wall)
+    noisy = " noisy" if other > a.quiet_max else ""
+    verdict = "PASS" if (stats and ok == a.count and failed == 0 and retrans == 0 and unexpected == 0
+                         and achieved >= 0.95 * a.rate) else "FAIL"
+
+    def lat(n):
+        v = rtts.get(n, [])
+        return f"{_pct(v, 50):.0f}/{_pct(v, 99):.0f}/{max(v):.0f}" if v else "-"
+
+    print(f"{verdict} rate={a.rate}/s ok={ok} failed={failed} (timeouts {timeouts}) retrans={retrans} "
+          f"unexpected={unexpected} achieved={achieved:.0f}/s register_req={2 * achieved:.0f}/s "
+          f"rtd1={lat('1')} rtd2={lat('2')} ms cpu_java={java:.0f}% cpu_sipp={sipp:.0f}% "
+          f"cpu_other={other:.0f}%{noisy} wall={a.wall:.1f}s")
+    return 0
+
+
+def jfr_top(a):
+    """Self (top frame) and inclusive counts of methods, packages and threads."""
+    proc = subprocess.Popen(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", a.file],
+                            stdout=subprocess.PIPE, text=True)
+    self_m, incl_m, incl_p, threads = Counter(), Counter(), Counter(), Counter()
+    samples, frames, in_stack, thread = 0, [], False, "?"
+    frame_re = re.compile(r"^\s+([\w$.<>/]+)\(")
+    for line in proc.stdout:
+        s = line.strip()
+        if s.startswith("sampledThread"):
+            m = re.search(r'"(.*)"', s)
+            thread = re.sub(r"\d+", "N", m.group(1)) if m else "?"
+        elif s.startswith("stackTrace = ["):
+            in_stack, frames = True, []
+        elif in_stack and s == "]":
+            in_stack = False
+            samples += 1
+            threads[thread] += 1
+            if frames:
+                self_m[frames[0]] += 1
+            for f in set(frames):
+                incl_m[f] += 1
+            pk = set()
+            for f in frames:
+                parts = f.split(".")
+                pk.add(".".join(parts[:3]) if len(parts) > 3 else f)
+            for p in pk:
+                incl_p[p] += 1
+        elif in_stack:
+            m = frame_re.match(line)
+            if m:
+                frames.append(m.group(1))
+    proc.wait()
+    if samples == 0:
+        print("no jdk.ExecutionSample events")
+        return 1
+
+    def show(title, counter, n):
+        print(f"== {title} (of {samples} samples)")
+        for k, c in counter.most_common(n):
+            print(f"{100.0 * c / samples:5.1f}%  {k}")
+
+    show("threads", threads, 15)
+    show("self time: top frames", self_m, 30)
+    show("inclusive by package (3 levels)", incl_p, 30)
+    show("inclusive by method", incl_m, 60)
+    return 0
+
+
+def count_registrations(a):
+    conn = _conn(a.url)
+    conn.request("GET", "/api/registrations", headers={"Authorization": _auth(a.user, a.password)})
+    r = conn.getresponse()
+    data = json.loads(r.read())
+    print(len(data))
+    return 0
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    u = sub.add_parser("users")
+    u.add_argument("--url", required=True)
+    u.add_argument("--user", default="admin")
+    u.add_argument("--password", required=True)
+    u.add_argument("--domain", required=True)
+    u.add_argument("--count", type=int, required=True)
+    u.add_argument("--start", type=int, default=0)
+    u.add_argument("--threads", type=int, default=8)
+    c = sub.add_parser("csv")
+    c.add_argument("--out", required=True)
+    c.add_argument("--start", type=int, required=True)
+    c.add_argument("--count", type=int, required=True)
+    c.add_argument("--gen", type=int, required=True)
+    c.add_argument("--users", type=int, required=True)
+    s = sub.add_parser("stat")
+    s.add_argument("file")
+    r = sub.add_parser("rtt")
+    r.add_argument("files", nargs="+")
+    g = sub.add_parser("count-registrations")
+    g.add_argument("--url", required=True)
+    g.add_argument("--user", default="admin")
+    g.add_argument("--password", required=True)
+    st = sub.add_parser("step")
+    st.add_argument("--dir", required=True)
+    st.add_argument("--rate", type=float, required=True)
+    st.add_argument("--count", type=int, required=True)
+    st.add_argument("--wall", type=float, required=True)
+    st.add_argument("--java-ticks", type=int, required=True)
+    st.add_argument("--sipp-ticks", type=int, required=True)
+    st.add_argument("--busy-ticks", type=int, required=True)
+    st.add_argument("--hz", type=int, default=100)
+    st.add_argument("--quiet-max", type=float, default=25)
+    j = sub.add_parser("jfr-top")
+    j.add_argument("file")
+    a = p.parse_args()
+    return {"users": users, "csv": gen_csv, "stat": stat, "rtt": rtt, "step": step, "jfr-top": jfr_top,
+            "count-registrations": count_registrations}[a.cmd](a)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

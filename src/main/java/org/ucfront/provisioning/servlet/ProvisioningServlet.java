@@ -1,0 +1,234 @@
+package org.ucfront.provisioning.servlet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.servlet.ServletException;
+import javax.servlet.sip.SipServlet;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.SipURI;
+import org.ucfront.directory.model.SipUser;
+import org.ucfront.directory.service.UserService;
+import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.provisioning.model.HardenedXml;
+import org.ucfront.provisioning.model.InBandProvisioning;
+import org.ucfront.provisioning.model.ProvisionGroupList;
+import org.ucfront.provisioning.model.ProvisionGroups;
+import org.ucfront.provisioning.model.ProvisioningContext;
+import org.ucfront.provisioning.model.ProvisioningGroupList;
+import org.ucfront.provisioning.model.ProvisioningSettings;
+import org.ucfront.provisioning.service.PolicyService;
+import org.ucfront.security.digest.DigestAuthenticator;
+import org.ucfront.security.digest.SharedDigest;
+import org.ucfront.sip.AddressOfRecord;
+import org.ucfront.sip.Ejbs;
+import org.ucfront.sip.MalformedHeaderException;
+import org.ucfront.sip.MsDiagnostics;
+import org.ucfront.sip.SipHeaders;
+
+/**
+ * In-band provisioning (§3.3.2.4.1): validate the SUBSCRIBE's headers (§2.2.2.1) and body
+ * (§2.2.2.4), authorize the requester, then answer with the requested groups (§2.2.2.5), in the
+ * 200 when the client supports ms-piggyback-first-notify, else in a NOTIFY after a bodiless 200.
+ */
+public class ProvisioningServlet extends SipServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ProvisioningServlet.class.getName());
+
+    private transient UcfrontConfig config;
+    private transient UserService users;
+    private transient PolicyService policies;
+    private transient DigestAuthenticator digest;
+    private transient ProvisioningSettings settings;
+    private transient ProvisionGroups groups;
+
+    @Override
+    public void init() throws ServletException {
+        config = UcfrontConfig.current();
+        users = Ejbs.lookup(Ejbs.USER_SERVICE, UserService.class);
+        policies = Ejbs.lookup(Ejbs.POLICY_SERVICE, PolicyService.class);
+        digest = SharedDigest.get(config);
+        settings = ProvisioningSettings.load(config.domain);
+        groups = ProvisionGroups.standard();
+    }
+
+    @Override
+    protected void doSubscribe(SipServletRequest req) throws ServletException, IOException {
+        boolean notifying = false;
+        try {
+            notifying = subscribe(req);
+        } catch (MalformedHeaderException e) {
+            reject(req, ProvisioningError.MALFORMED, e.getMessage());
+        } finally {
+            if (!notifying) { // else the NOTIFY's answer ends the session (doResponse)
+                req.getApplicationSession().invalidate();
+            }
+        }
+    }
+
+    /** Returns whether a NOTIFY was sent, whose answer is still to come. */
+    private boolean subscribe(SipServletRequest req) throws IOException, ServletException {
+        String event = req.getHeader(SipHeaders.EVENT);
+        if (event == null || !eventType(event).equals(InBandProvisioning.EVENT)) {
+            SipServletResponse r = error(req, ProvisioningError.BAD_EVENT, null);
+            r.setHeader(SipHeaders.ALLOW_EVENTS, InBandProvisioning.EVENT);
+            r.send();
+            return false;
+        }
+        if (!acceptable(req)) {
+            SipServletResponse r = error(req, ProvisioningError.NOT_ACCEPTABLE, null);
+            r.setHeader("Accept", InBandProvisioning.CONTENT_TYPE);
+            r.send();
+            return false;
+        }
+        AddressOfRecord target = aor(req.getTo().getURI(), "To");
+        AddressOfRecord requester = aor(req.getFrom().getURI(), "From");
+        Optional<SipUser> requesterUser = users.find(requester);
+        if (requesterUser.isEmpty() || !requesterUser.get().enabled()) {
+            reject(req, ProvisioningError.FORBIDDEN, "Requester is not an enabled user.");
+            return false;
+        }
+        if (!authenticated(req, requesterUser.get())) {
+            return false;
+        }
+        if (!requester.equals(target)) {
+            // §2.2.2.1: a delegate may ask for its delegator; delegations are not administered yet
+            reject(req, ProvisioningError.FORBIDDEN, "Requester may not read this user's provisioning.");
+            return false;
+        }
+        String contentType = req.getContentType();
+        if (contentType != null && !mediaType(contentType).equals(InBandProvisioning.CONTENT_TYPE)) {
+            SipServletResponse r = error(req, ProvisioningError.UNSUPPORTED_MEDIA_TYPE, null);
+            r.setHeader("Accept", InBandProvisioning.CONTENT_TYPE);
+            r.send();
+            return false;
+        }
+        ProvisioningGroupList requested;
+        try {
+            requested = ProvisioningGroupList.parse(req.getRawContent());
+        } catch (HardenedXml.RefusedXmlException e) {
+            reject(req, ProvisioningError.BAD_BODY, "Invalid provisioningGroupList: " + e.getMessage());
+            return false;
+        }
+        byte[] answer = ProvisionGroupList.render(ProvisionGroupList.build(groups.select(requested.groupNames()),
+                new ProvisioningContext(target, settings, policies.effective(target.toString()))));
+        boolean piggyback = optionTags(req, SipHeaders.SUPPORTED).contains(InBandProvisioning.PIGGYBACK_FIRST_NOTIFY);
+        SipServletResponse ok = req.createResponse(SipServletResponse.SC_OK);
+        ok.setHeader(SipHeaders.EXPIRES, "0");
+        if (piggyback) {
+            ok.setHeader(SipHeaders.EVENT, InBandProvisioning.EVENT);
+            ok.setHeader(SipHeaders.SUBSCRIPTION_STATE, InBandProvisioning.TERMINATED);
+            ok.setHeader(InBandProvisioning.PIGGYBACK_CSEQ, cseqNumber(req));
+            ok.setContent(answer, InBandProvisioning.CONTENT_TYPE);
+            ok.send();
+            return false;
+        }
+        ok.send();
+        SipServletRequest notify = req.getSession().createRequest("NOTIFY");
+        notify.setHeader(SipHeaders.EVENT, InBandProvisioning.EVENT);
+        notify.setHeader(SipHeaders.SUBSCRIPTION_STATE, InBandProvisioning.TERMINATED);
+        notify.setContent(answer, InBandProvisioning.CONTENT_TYPE);
+        notify.send();
+        LOG.fine(() -> "provisioning for " + target + ": " + requested.groupNames());
+        return true;
+    }
+
+    /** Digest with the proxy's challenge (407), as Lync clients authenticate SUBSCRIBE (§4.2.1). */
+    private boolean authenticated(SipServletRequest req, SipUser user) throws IOException {
+        if (digest == null) {
+            return true;
+        }
+        List<String> authorizations = new ArrayList<>();
+        req.getHeaders(SipHeaders.PROXY_AUTHORIZATION).forEachRemaining(authorizations::add);
+        DigestAuthenticator.Outcome outcome = digest.authenticate(req.getMethod(), authorizations,
+                user.digestUsername(), user::ha1);
+        if (outcome instanceof DigestAuthenticator.Challenge challenge) {
+            SipServletResponse r = req.createResponse(SipServletResponse.SC_PROXY_AUTHENTICATION_REQUIRED);
+            for (String value : challenge.wwwAuthenticate()) {
+                org.ucfront.sip.OwnLineHeaders.add(r, SipHeaders.PROXY_AUTHENTICATE, value);
+            }
+            r.send();
+            return false;
+        }
+        if (outcome instanceof DigestAuthenticator.Refused refused) {
+            reject(req, refused.reason() == DigestAuthenticator.Reason.MALFORMED ? ProvisioningError.MALFORMED
+                    : ProvisioningError.FORBIDDEN, "Authentication failed: " + refused.reason());
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    protected void doResponse(SipServletResponse resp) throws ServletException, IOException {
+        // the answer to our NOTIFY: the (dialog-less) subscription is over
+        if (resp.getStatus() >= 200) {
+            resp.getApplicationSession().invalidate();
+        }
+    }
+
+    private void reject(SipServletRequest req, ProvisioningError error, String detail) throws IOException {
+        LOG.fine(() -> "provisioning SUBSCRIBE rejected: " + error + " " + (detail == null ? "" : detail));
+        error(req, error, detail).send();
+    }
+
+    private static SipServletResponse error(SipServletRequest req, ProvisioningError error, String detail) {
+        SipServletResponse r = req.createResponse(error.statusCode());
+        r.setHeader(MsDiagnostics.HEADER, MsDiagnostics.value(error.errorId(), detail != null ? detail : error.reason()));
+        return r;
+    }
+
+    /** DIGEST §3: another Accept value is 406; no Accept is fine. */
+    private static boolean acceptable(SipServletRequest req) {
+        Iterator<String> it = req.getHeaders("Accept");
+        boolean any = false;
+        while (it.hasNext()) {
+            for (String v : it.next().split(",")) {
+                if (v.isBlank()) {
+                    continue;
+                }
+                any = true;
+                if (mediaType(v).equals(InBandProvisioning.CONTENT_TYPE)) {
+                    return true;
+                }
+            }
+        }
+        return !any;
+    }
+
+    private static String mediaType(String value) {
+        int semi = value.indexOf(';');
+        return (semi < 0 ? value : value.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String eventType(String event) {
+        return mediaType(event);
+    }
+
+    private static AddressOfRecord aor(javax.servlet.sip.URI uri, String header) {
+        if (!(uri instanceof SipURI sip) || sip.getUser() == null) {
+            throw new MalformedHeaderException(header + " must be the sip: address of a user");
+        }
+        return new AddressOfRecord(sip.getUser(), sip.getHost());
+    }
+
+    private static String cseqNumber(SipServletRequest req) {
+        String cseq = req.getHeader("CSeq");
+        return cseq.substring(0, cseq.indexOf(' ')).trim();
+    }
+
+    private static List<String> optionTags(SipServletRequest req, String header) {
+        List<String> tags = new ArrayList<>();
+        req.getHeaders(header).forEachRemaining(v -> {
+            for (String t : v.split(",")) {
+                tags.add(t.trim().toLowerCase(Locale.ROOT));
+            }
+        });
+        return tags;
+    }
+}
