@@ -94,6 +94,7 @@ public class RegistrarIT {
         assertPasses(sipp, sipp.run(server));
         String ok = lastResponse(sipp.messages(), "200 OK");
         assertTrue(ok, Pattern.compile("\r?\nSupported: gruu-10\r?\n").matcher(ok).find());
+        assertTrue(ok, Pattern.compile("\r?\nSupported: msrtc-event-categories\r?\n").matcher(ok).find());
         assertTrue(ok, ok.contains("\nServer: RTC/4.0"));
         // only what ucfront serves, no spaces after commas (§4.1.1 lists Lync's events)
         assertTrue(ok, Pattern.compile("\r?\nAllow-Events: vnd-microsoft-provisioning-v2\r?\n").matcher(ok).find());

@@ -119,6 +119,8 @@ public class ProvisioningServlet extends SipServlet {
         byte[] answer = ProvisionGroupList.render(ProvisionGroupList.build(groups.select(requested.groupNames()),
                 new ProvisioningContext(target, settings, policies.effective(target.toString()))));
         boolean piggyback = optionTags(req, SipHeaders.SUPPORTED).contains(InBandProvisioning.PIGGYBACK_FIRST_NOTIFY);
+        LOG.info(() -> "provisioning SUBSCRIBE for " + target + " answered 200 (" + (piggyback ? "piggybacked" : "NOTIFY")
+                + "): " + groups.select(requested.groupNames()).stream().map(g -> g.name()).toList());
         SipServletResponse ok = req.createResponse(SipServletResponse.SC_OK);
         ok.setHeader(SipHeaders.EXPIRES, "0");
         if (piggyback) {
@@ -135,7 +137,6 @@ public class ProvisioningServlet extends SipServlet {
         notify.setHeader(SipHeaders.SUBSCRIPTION_STATE, InBandProvisioning.TERMINATED);
         notify.setContent(answer, InBandProvisioning.CONTENT_TYPE);
         notify.send();
-        LOG.fine(() -> "provisioning for " + target + ": " + requested.groupNames());
         return true;
     }
 

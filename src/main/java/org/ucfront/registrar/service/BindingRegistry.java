@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -61,6 +62,7 @@ public class BindingRegistry {
     /** Endpoint id → latest state to write (or REMOVED); the newest change wins. */
     private final Map<String, Endpoint> pending = new ConcurrentHashMap<>();
     private final AtomicLong expired = new AtomicLong();
+    private final ReentrantLock flushing = new ReentrantLock();
     /** "tcp 10.1.2.50:4237" → users with a binding registered over that connection. */
     private final Map<String, Set<String>> connections = new ConcurrentHashMap<>();
 
@@ -207,6 +209,29 @@ public class BindingRegistry {
 
     /** Writes every pending change now (also run by the persistence-window timer). */
     public void flush() {
+        flushing.lock();
+        try {
+            write();
+        } finally {
+            flushing.unlock();
+        }
+    }
+
+    /**
+     * One writer at a time: two overlapping windows (a slow write, or the stop's flush beside the
+     * timer's) would both insert a new endpoint's row.
+     */
+    private void flushIfIdle() {
+        if (flushing.tryLock()) {
+            try {
+                write();
+            } finally {
+                flushing.unlock();
+            }
+        }
+    }
+
+    private void write() {
         if (pending.isEmpty()) {
             return;
         }
@@ -235,7 +260,7 @@ public class BindingRegistry {
     @Timeout
     void onTimer(Timer timer) {
         if (FLUSH.equals(timer.getInfo())) {
-            flush();
+            flushIfIdle();
         } else if (SWEEP.equals(timer.getInfo())) {
             sweep();
         }

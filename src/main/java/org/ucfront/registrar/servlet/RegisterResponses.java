@@ -24,8 +24,12 @@ final class RegisterResponses {
     static final String KEEP_ALIVE_UAC = "uac";
     /** Events this server serves, for Allow-Events (§4.1.1 lists Lync's; we list only our own). */
     static final List<String> SERVED_EVENTS = List.of(InBandProvisioning.EVENT);
-    /** Option tags of the REGISTER that this registrar implements, echoed one per line (§2.2.1.5). */
-    static final List<String> SUPPORTED_TAGS = List.of(OptionTags.GRUU_10);
+    /**
+     * Option tags of the REGISTER that this server implements, echoed one per line when the client
+     * offered them (§2.2.1.5, §4.1.1). msrtc-event-categories tells a client the server is OCS 2007
+     * or later, which is what makes it send the provisioning-v2 SUBSCRIBE (pidgin-sipe 1.25 checks it).
+     */
+    static final List<String> SUPPORTED_TAGS = List.of(OptionTags.GRUU_10, OptionTags.MSRTC_EVENT_CATEGORIES);
 
     SipServletResponse error(SipServletRequest req, RegisterError error, String detail) {
         SipServletResponse r = req.createResponse(error.statusCode(), error.reasonPhrase());

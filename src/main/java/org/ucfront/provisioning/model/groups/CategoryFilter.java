@@ -133,7 +133,7 @@ record CategoryFilter(Category category, List<Template> templates) implements Ca
         public void appendTo(Element parent, String ns) {
             Element element = child(parent, "xsl:element");
             element.setAttribute("name", name);
-            element.setAttribute("namespace", ns);
+            EmbeddedXml.declare(element, null, ns); // the name resolves against it, as in §4.2.2
             for (Map.Entry<String, String> a : attributes) {
                 Element attribute = child(element, "xsl:attribute");
                 attribute.setAttribute("name", a.getKey());

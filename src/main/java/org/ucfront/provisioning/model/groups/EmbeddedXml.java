@@ -33,9 +33,12 @@ final class EmbeddedXml {
         parent.appendChild(parent.getOwnerDocument().createCDATASection(text));
     }
 
-    /** Declares a prefix on an element, for prefixes that XPath expressions in attributes use. */
+    /**
+     * Declares a prefix (null: the default namespace) on an element, for names in attribute
+     * values (XPath, xsl:element) that the serialiser cannot see.
+     */
     static void declare(Element e, String prefix, String namespace) {
-        e.setAttributeNS(XMLNS, "xmlns:" + prefix, namespace);
+        e.setAttributeNS(XMLNS, prefix == null ? "xmlns" : "xmlns:" + prefix, namespace);
     }
 
     /** Appends an element in the parent's own namespace. */
