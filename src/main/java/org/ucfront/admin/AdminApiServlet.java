@@ -38,6 +38,7 @@ public class AdminApiServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(AdminApiServlet.class.getName());
     static final String USERS = "/users";
     static final String REGISTRATIONS = "/registrations";
+    static final String DELEGATES = "/delegates";
     static final int MAX_BODY = 64 * 1024;
 
     /** A user as the API reads it; {@code password} is accepted on write and never returned. */
@@ -90,6 +91,8 @@ public class AdminApiServlet extends HttpServlet {
                 case "POST" -> create(req, resp);
                 default -> notAllowed(resp, "GET, POST");
             }
+        } else if (path.startsWith(USERS + "/") && path.contains(DELEGATES)) {
+            delegates(method, path, req, resp);
         } else if (path.startsWith(USERS + "/") && path.endsWith(REGISTRATIONS)) {
             AddressOfRecord aor = aor(path.substring(USERS.length() + 1, path.length() - REGISTRATIONS.length()));
             if (!"GET".equals(method)) {
@@ -129,6 +132,45 @@ public class AdminApiServlet extends HttpServlet {
         } else {
             Json.error(resp, 404, "no resource " + path);
         }
+    }
+
+    /**
+     * {@code GET|POST /api/users/{uri}/delegates} ({@code {"delegate":"sip:…"}}) and
+     * {@code DELETE /api/users/{uri}/delegates/{delegate}}: who may act for the user (§2.2.2.1).
+     */
+    private void delegates(String method, String path, HttpServletRequest req, HttpServletResponse resp)
+            throws IOException {
+        int at = path.indexOf(DELEGATES);
+        AddressOfRecord delegator = aor(path.substring(USERS.length() + 1, at));
+        String rest = path.substring(at + DELEGATES.length());
+        if (rest.isEmpty() || rest.equals("/")) {
+            if ("POST".equals(method)) {
+                byte[] body = req.getInputStream().readNBytes(MAX_BODY + 1);
+                if (body.length == 0 || body.length > MAX_BODY) {
+                    throw new IllegalArgumentException("a JSON object {\"delegate\":\"sip:…\"} is required");
+                }
+                DelegateJson in = Json.MAPPER.readValue(body, DelegateJson.class);
+                if (in.delegate() == null) {
+                    throw new IllegalArgumentException("delegate: required");
+                }
+                users.addDelegate(delegator, AddressOfRecord.parse(in.delegate()));
+                resp.setStatus(201);
+            } else if (!"GET".equals(method)) {
+                notAllowed(resp, "GET, POST");
+                return;
+            }
+            Json.write(resp, resp.getStatus() == 201 ? 201 : 200,
+                    users.delegates(delegator).stream().map(u -> "sip:" + u).toList());
+        } else if ("DELETE".equals(method)) {
+            users.removeDelegate(delegator, aor(rest.substring(1)));
+            resp.setStatus(204);
+        } else {
+            notAllowed(resp, "DELETE");
+        }
+    }
+
+    /** A delegation as the API reads it. */
+    public record DelegateJson(String delegate) {
     }
 
     private void create(HttpServletRequest req, HttpServletResponse resp) throws IOException {

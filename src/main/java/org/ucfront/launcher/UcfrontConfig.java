@@ -5,6 +5,7 @@ import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.ucfront.sip.TrustedServers;
 import org.ucfront.clientversion.model.ClientVersionAction;
 import org.ucfront.clientversion.model.InvalidRuleException;
 
@@ -35,6 +36,7 @@ public final class UcfrontConfig {
     public final int nonceLifetimeSeconds;
     public final String digestAlgorithms;
     public final int persistWindowMillis;
+    public final TrustedServers trustedServers;
     public final String adminUser;
     public final String adminPassword;
     /** Client version control (§3.4.2.5): the action when no rule matches, and its URL if it takes one. */
@@ -62,6 +64,8 @@ public final class UcfrontConfig {
         nonceLifetimeSeconds = s.integer("ucfront.digest.nonce.lifetime", 300, 10, 86400);
         digestAlgorithms = s.string("ucfront.digest.algorithms", "SHA-256,MD5");
         persistWindowMillis = s.integer("ucfront.persist.window.ms", 100, 10, 10000);
+        trustedServers = s.parse("ucfront.trusted.servers", "", TrustedServers::parse,
+                "comma-separated fqdn=ip-address entries");
         adminUser = s.string("ucfront.admin.user", "admin");
         adminPassword = s.string("ucfront.admin.password", null);
         clientVersionDefault = s.parse("ucfront.clientversion.default", "allow",

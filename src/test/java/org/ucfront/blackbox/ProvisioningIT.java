@@ -25,15 +25,19 @@ public class ProvisioningIT {
             + "<provisioningGroup name=\"ServerConfiguration\" /><provisioningGroup name=\"noSuchGroup\" />"
             + "<provisioningGroup name=\"persistentChatConfiguration\" /></provisioningGroupList>";
     static UcfrontServer server;
+    static AdminClient admin;
 
     @BeforeClass
     public static void start() throws Exception {
         server = new UcfrontServer("provisioning", 15120, 18140)
                 .with("UCFRONT_PROVISIONING_ORGANIZATION", "Fabrikam")
-                .with("UCFRONT_PROVISIONING_MRAS_URI", "sip:mras@fabrikam.com").start();
-        AdminClient admin = AdminClient.of(server);
+                .with("UCFRONT_PROVISIONING_MRAS_URI", "sip:mras@fabrikam.com")
+                .with("UCFRONT_TRUSTED_SERVERS", "um1.fabrikam.com=127.0.0.1, um3.fabrikam.com=192.0.2.3").start();
+        admin = AdminClient.of(server);
         admin.createUser("sip:alice@fabrikam.com", PASSWORD);
         admin.createUser("sip:bob@fabrikam.com", PASSWORD);
+        admin.createUser("sip:carol@fabrikam.com", PASSWORD);
+        admin.createUser("sip:dave@fabrikam.com", PASSWORD);
     }
 
     @AfterClass
@@ -46,7 +50,7 @@ public class ProvisioningIT {
         return "SUBSCRIBE sip:" + to + " SIP/2.0\n"
                 + "Via: SIP/2.0/" + c.transport() + " 127.0.0.1:" + c.localPort() + ";branch=z9hG4bK-" + UUID.randomUUID() + "\n"
                 + "Max-Forwards: 70\n"
-                + "From: <sip:" + from + ">;tag=77399b3fb7;epid=e48fdaa231\n"
+                + "From: <sip:" + from + ">;tag=77399b3fb7" + (from.contains("@") ? ";epid=e48fdaa231" : "") + "\n"
                 + "To: <sip:" + to + ">\n"
                 + "Call-ID: prov-" + c.localPort() + "\n"
                 + "CSeq: " + cseq + " SUBSCRIBE\n"
@@ -174,10 +178,59 @@ public class ProvisioningIT {
     @Test
     public void anotherUsersProvisioningWithoutADelegationIs403() throws Exception {
         try (SipTestClient c = SipTestClient.tcp(server.sipPort)) {
-            SipTestClient.Message r = authenticated(c, "bob@fabrikam.com", "alice@fabrikam.com",
+            SipTestClient.Message r = authenticated(c, "carol@fabrikam.com", "alice@fabrikam.com",
                     "Event: vnd-microsoft-provisioning-v2\np-session-on-behalf-of: <sip:alice@fabrikam.com>\n", BODY);
             assertEquals(r.text(), 403, r.status());
             assertTrue(r.header("ms-diagnostics-public"), r.header("ms-diagnostics-public").startsWith("60105;"));
+        }
+    }
+
+    /** §2.2.2.1 / §4.2.3: a delegate reads the delegator's provisioning once the delegation exists. */
+    @Test
+    public void anAdministeredDelegateReadsTheDelegatorsProvisioning() throws Exception {
+        assertEquals(201, admin.send("POST", "/users/sip:dave@fabrikam.com/delegates",
+                "{\"delegate\":\"sip:bob@fabrikam.com\"}").statusCode());
+        assertTrue(admin.send("GET", "/users/sip:dave@fabrikam.com/delegates", null).body().contains("sip:bob@fabrikam.com"));
+        try (SipTestClient c = SipTestClient.tcp(server.sipPort)) {
+            SipTestClient.Message ok = authenticated(c, "bob@fabrikam.com", "dave@fabrikam.com",
+                    "Event: vnd-microsoft-provisioning-v2\np-session-on-behalf-of: <sip:dave@fabrikam.com>\n"
+                            + "Supported: ms-piggyback-first-notify\n", BODY);
+            assertEquals(ok.text(), 200, ok.status());
+            assertTrue(body(ok), body(ok).contains("<voiceMailUri>sip:dave@fabrikam.com;opaque=app:voicemail</voiceMailUri>"));
+        }
+        try (SipTestClient c = SipTestClient.tcp(server.sipPort)) { // the delegation must be named
+            SipTestClient.Message r = authenticated(c, "bob@fabrikam.com", "dave@fabrikam.com",
+                    "Event: vnd-microsoft-provisioning-v2\n", BODY);
+            assertEquals(r.text(), 403, r.status());
+        }
+        assertEquals(204, admin.send("DELETE", "/users/sip:dave@fabrikam.com/delegates/sip:bob@fabrikam.com", null)
+                .statusCode());
+        try (SipTestClient c = SipTestClient.tcp(server.sipPort)) {
+            SipTestClient.Message r = authenticated(c, "bob@fabrikam.com", "dave@fabrikam.com",
+                    "Event: vnd-microsoft-provisioning-v2\np-session-on-behalf-of: <sip:dave@fabrikam.com>\n", BODY);
+            assertEquals(r.text(), 403, r.status());
+        }
+    }
+
+    /** §2.2.2.1: a trusted server entity (no user part) gets ServerConfiguration, without user values. */
+    @Test
+    public void aTrustedServerEntityGetsServerConfigurationFromItsAddressOnly() throws Exception {
+        try (SipTestClient c = SipTestClient.udp(server.sipPort)) {
+            c.send(subscribe(c, "um1.fabrikam.com", "um1.fabrikam.com", 1,
+                    "Supported: ms-piggyback-first-notify\n", BODY));
+            SipTestClient.Message ok = c.receive();
+            assertEquals(ok.text(), 200, ok.status());
+            String answer = body(ok);
+            assertTrue(answer, answer.contains("<mrasUri>sip:mras@fabrikam.com</mrasUri>"));
+            assertTrue(answer, !answer.contains("voiceMailUri") && !answer.contains("persistentChatConfiguration"));
+        }
+        for (String server2 : new String[] {"um2.fabrikam.com", "um3.fabrikam.com"}) { // unknown; wrong address
+            try (SipTestClient c = SipTestClient.udp(server.sipPort)) {
+                c.send(subscribe(c, server2, server2, 1, "", BODY));
+                SipTestClient.Message r = c.receive();
+                assertEquals(r.text(), 403, r.status());
+                assertTrue(r.header("ms-diagnostics-public"), r.header("ms-diagnostics-public").contains("not a trusted server"));
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.PersistenceContext;
 import org.ucfront.directory.model.SipUser;
 import org.ucfront.directory.model.UserChange;
+import org.ucfront.directory.persistence.DelegationEntity;
 import org.ucfront.directory.persistence.SipUserEntity;
 import org.ucfront.launcher.UcfrontConfig;
 import org.ucfront.security.digest.DigestAlgorithm;
@@ -81,7 +82,46 @@ public class UserService {
         if (user == null) {
             throw new UnknownUserException(aor.toString());
         }
+        em.createQuery("DELETE FROM DelegationEntity d WHERE d.delegatorUri = :u OR d.delegateUri = :u")
+                .setParameter("u", aor.toString()).executeUpdate();
         em.remove(user);
+    }
+
+    /** Lets {@code delegate} act for {@code delegator} (both must be users). */
+    public void addDelegate(AddressOfRecord delegator, AddressOfRecord delegate) {
+        if (em.find(SipUserEntity.class, delegator.toString()) == null) {
+            throw new UnknownUserException(delegator.toString());
+        }
+        if (em.find(SipUserEntity.class, delegate.toString()) == null) {
+            throw new UserStoreException("delegate: no user " + delegate);
+        }
+        if (delegator.equals(delegate)) {
+            throw new UserStoreException("delegate: a user is not their own delegate");
+        }
+        if (em.find(DelegationEntity.class, DelegationEntity.id(delegator.toString(), delegate.toString())) == null) {
+            em.persist(new DelegationEntity(delegator.toString(), delegate.toString()));
+        }
+    }
+
+    public void removeDelegate(AddressOfRecord delegator, AddressOfRecord delegate) {
+        DelegationEntity d = em.find(DelegationEntity.class, DelegationEntity.id(delegator.toString(), delegate.toString()));
+        if (d == null) {
+            throw new UnknownUserException(delegate + " as a delegate of " + delegator);
+        }
+        em.remove(d);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> delegates(AddressOfRecord delegator) {
+        return em.createQuery("SELECT d FROM DelegationEntity d WHERE d.delegatorUri = :u ORDER BY d.delegateUri",
+                DelegationEntity.class).setParameter("u", delegator.toString()).getResultList().stream()
+                .map(DelegationEntity::getDelegateUri).collect(Collectors.toList());
+    }
+
+    /** Whether {@code delegate} may act for {@code delegator}: looked up by key, cached by the unit. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isDelegate(AddressOfRecord delegator, AddressOfRecord delegate) {
+        return em.find(DelegationEntity.class, DelegationEntity.id(delegator.toString(), delegate.toString())) != null;
     }
 
     private static void apply(SipUserEntity user, AddressOfRecord aor, UserChange change) {

@@ -17,11 +17,13 @@ import org.ucfront.directory.service.UserService;
 import org.ucfront.launcher.UcfrontConfig;
 import org.ucfront.provisioning.model.HardenedXml;
 import org.ucfront.provisioning.model.InBandProvisioning;
+import org.ucfront.provisioning.model.ProvisionGroup;
 import org.ucfront.provisioning.model.ProvisionGroupList;
 import org.ucfront.provisioning.model.ProvisionGroups;
 import org.ucfront.provisioning.model.ProvisioningContext;
 import org.ucfront.provisioning.model.ProvisioningGroupList;
 import org.ucfront.provisioning.model.ProvisioningSettings;
+import org.ucfront.provisioning.model.groups.ServerConfiguration;
 import org.ucfront.provisioning.service.PolicyService;
 import org.ucfront.security.digest.DigestAuthenticator;
 import org.ucfront.security.digest.SharedDigest;
@@ -87,20 +89,9 @@ public class ProvisioningServlet extends SipServlet {
             r.send();
             return false;
         }
-        AddressOfRecord target = aor(req.getTo().getURI(), "To");
-        AddressOfRecord requester = aor(req.getFrom().getURI(), "From");
-        Optional<SipUser> requesterUser = users.find(requester);
-        if (requesterUser.isEmpty() || !requesterUser.get().enabled()) {
-            reject(req, ProvisioningError.FORBIDDEN, "Requester is not an enabled user.");
-            return false;
-        }
-        if (!authenticated(req, requesterUser.get())) {
-            return false;
-        }
-        if (!requester.equals(target)) {
-            // §2.2.2.1: a delegate may ask for its delegator; delegations are not administered yet
-            reject(req, ProvisioningError.FORBIDDEN, "Requester may not read this user's provisioning.");
-            return false;
+        Requester requester = requester(req);
+        if (requester == null) {
+            return false; // answered
         }
         String contentType = req.getContentType();
         if (contentType != null && !mediaType(contentType).equals(InBandProvisioning.CONTENT_TYPE)) {
@@ -116,11 +107,14 @@ public class ProvisioningServlet extends SipServlet {
             reject(req, ProvisioningError.BAD_BODY, "Invalid provisioningGroupList: " + e.getMessage());
             return false;
         }
-        byte[] answer = ProvisionGroupList.render(ProvisionGroupList.build(groups.select(requested.groupNames()),
-                new ProvisioningContext(target, settings, policies.effective(target.toString()))));
+        List<ProvisionGroup> served = requester.serverEntity()
+                ? groups.select(requested.groupNames()).stream().filter(g -> g instanceof ServerConfiguration).toList()
+                : groups.select(requested.groupNames());
+        byte[] answer = ProvisionGroupList.render(ProvisionGroupList.build(served,
+                requester.context(settings, policies)));
         boolean piggyback = optionTags(req, SipHeaders.SUPPORTED).contains(InBandProvisioning.PIGGYBACK_FIRST_NOTIFY);
-        LOG.info(() -> "provisioning SUBSCRIBE for " + target + " answered 200 (" + (piggyback ? "piggybacked" : "NOTIFY")
-                + "): " + groups.select(requested.groupNames()).stream().map(g -> g.name()).toList());
+        LOG.info(() -> "provisioning SUBSCRIBE " + requester + " answered 200 (" + (piggyback ? "piggybacked" : "NOTIFY")
+                + "): " + served.stream().map(ProvisionGroup::name).toList());
         SipServletResponse ok = req.createResponse(SipServletResponse.SC_OK);
         ok.setHeader(SipHeaders.EXPIRES, "0");
         if (piggyback) {
@@ -138,6 +132,74 @@ public class ProvisioningServlet extends SipServlet {
         notify.setContent(answer, InBandProvisioning.CONTENT_TYPE);
         notify.send();
         return true;
+    }
+
+    /**
+     * Who asks (§2.2.2.1): the user themself; a delegate for a delegator (From = delegate, To =
+     * delegator, p-session-on-behalf-of = delegator), only with an administered delegation; or a
+     * server entity (no user part, host = its FQDN), only a configured trusted server from its
+     * configured address. Returns null when the request was answered with a refusal.
+     */
+    private Requester requester(SipServletRequest req) throws IOException {
+        SipURI from = sipUri(req.getFrom().getURI(), "From");
+        SipURI to = sipUri(req.getTo().getURI(), "To");
+        if (from.getUser() == null && to.getUser() == null) {
+            String fqdn = from.getHost();
+            if (!fqdn.equalsIgnoreCase(to.getHost()) || !config.trustedServers.trusts(fqdn, req.getRemoteAddr())) {
+                reject(req, ProvisioningError.FORBIDDEN, "Server entity is not a trusted server.");
+                return null;
+            }
+            return new Requester(null, null, fqdn.toLowerCase(Locale.ROOT));
+        }
+        AddressOfRecord asker = aor(from, "From");
+        AddressOfRecord target = aor(to, "To");
+        Optional<SipUser> askerUser = users.find(asker);
+        if (askerUser.isEmpty() || !askerUser.get().enabled()) {
+            reject(req, ProvisioningError.FORBIDDEN, "Requester is not an enabled user.");
+            return null;
+        }
+        if (!authenticated(req, askerUser.get())) {
+            return null;
+        }
+        if (!asker.equals(target)) {
+            String onBehalfOf = req.getHeader(InBandProvisioning.SESSION_ON_BEHALF_OF);
+            boolean named = onBehalfOf != null && target.equals(onBehalfOfAor(onBehalfOf));
+            if (!named || !users.isDelegate(target, asker)) {
+                reject(req, ProvisioningError.FORBIDDEN, "Requester is not a delegate of this user.");
+                return null;
+            }
+        }
+        return new Requester(asker, target, null);
+    }
+
+    /** The requester of an accepted SUBSCRIBE: a user (for a target user) or a trusted server. */
+    private record Requester(AddressOfRecord asker, AddressOfRecord target, String serverFqdn) {
+        boolean serverEntity() {
+            return serverFqdn != null;
+        }
+
+        ProvisioningContext context(ProvisioningSettings settings, PolicyService policies) {
+            return serverEntity() ? new ProvisioningContext(null, settings)
+                    : new ProvisioningContext(target, settings, policies.effective(target.toString()));
+        }
+
+        @Override
+        public String toString() {
+            return serverEntity() ? "from server " + serverFqdn
+                    : asker.equals(target) ? "for " + target : "for " + target + " by delegate " + asker;
+        }
+    }
+
+    private static AddressOfRecord onBehalfOfAor(String header) {
+        String v = header.trim();
+        if (v.startsWith("<") && v.indexOf('>') > 0) {
+            v = v.substring(1, v.indexOf('>'));
+        }
+        try {
+            return AddressOfRecord.parse(v);
+        } catch (MalformedHeaderException e) {
+            return null;
+        }
     }
 
     /** Digest with the proxy's challenge (407), as Lync clients authenticate SUBSCRIBE (§4.2.1). */
@@ -211,8 +273,15 @@ public class ProvisioningServlet extends SipServlet {
         return mediaType(event);
     }
 
-    private static AddressOfRecord aor(javax.servlet.sip.URI uri, String header) {
-        if (!(uri instanceof SipURI sip) || sip.getUser() == null) {
+    private static SipURI sipUri(javax.servlet.sip.URI uri, String header) {
+        if (!(uri instanceof SipURI sip)) {
+            throw new MalformedHeaderException(header + " must be a sip: URI");
+        }
+        return sip;
+    }
+
+    private static AddressOfRecord aor(SipURI sip, String header) {
+        if (sip.getUser() == null) {
             throw new MalformedHeaderException(header + " must be the sip: address of a user");
         }
         return new AddressOfRecord(sip.getUser(), sip.getHost());

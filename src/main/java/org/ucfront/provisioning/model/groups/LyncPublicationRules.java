@@ -17,6 +17,7 @@ import static org.ucfront.provisioning.model.groups.LyncContainerManifests.SELF;
 import static org.ucfront.provisioning.model.groups.LyncContainerManifests.WORKGROUP;
 import static org.ucfront.provisioning.model.groups.LyncContainerManifests.WORKGROUP_AGGREGATION;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ucfront.provisioning.model.groups.CategoryFilter.Apply;
@@ -56,16 +57,21 @@ final class LyncPublicationRules {
     /** §4.2.2: the default container's routing applies to clients from 4.0 on. */
     static final String ROUTING_MIN_CLIENT_VERSION = "4.0.0.0";
 
+    /** A user state set by hand in the Do Not Disturb range. */
+    private static final String MANUAL_DND = "@xsi:type='userState' and tns:availability >= " + DND_MIN
+            + " and tns:availability <= " + DND_MAX + " and @manual='true'";
+    /** Urgent interruptions only, instead of a manual Do Not Disturb. */
+    private static final Step URGENT_INSTEAD_OF_DND = new Choose(MANUAL_DND,
+            List.of(new Emit("availability", List.of(), Integer.toString(URGENT_INTERRUPTIONS)),
+                    new Emit("activity", List.of(Map.entry("token", URGENT_INTERRUPTIONS_TOKEN),
+                            Map.entry("minAvailability", Integer.toString(URGENT_INTERRUPTIONS)),
+                            Map.entry("maxAvailability", Integer.toString(URGENT_INTERRUPTIONS_MAX))), null)),
+            List.of(copy("tns:availability"), copy("tns:activity")));
+
     /** Workgroup (through container 3): a manual Do Not Disturb lets urgent interruptions through. */
     static final CategoryFilter WORKGROUP_STATE = CategoryFilter.of(STATE, template("tns:state", attributes(),
-            new Choose("@xsi:type='userState' and tns:availability >= " + DND_MIN + " and tns:availability <= " + DND_MAX
-                    + " and @manual='true'",
-                    List.of(new Emit("availability", List.of(), Integer.toString(URGENT_INTERRUPTIONS)),
-                            new Emit("activity", List.of(Map.entry("token", URGENT_INTERRUPTIONS_TOKEN),
-                                    Map.entry("minAvailability", Integer.toString(URGENT_INTERRUPTIONS)),
-                                    Map.entry("maxAvailability", Integer.toString(URGENT_INTERRUPTIONS_MAX))), null)),
-                    List.of(copy("tns:availability"), copy("tns:activity"))),
-            copy("tns:endpointLocation"), copy("tns:meetingSubject"), copy("tns:meetingLocation"),
+            URGENT_INSTEAD_OF_DND, copy("tns:endpointLocation"), copy("tns:meetingSubject"),
+            copy("tns:meetingLocation"),
             section(1, copy("tns:timeZoneBias"), copy("tns:timeZoneName"), copy("tns:timeZoneAbbreviation"),
                     copy("tns:device")),
             new Extensions(2)));
@@ -97,7 +103,8 @@ final class LyncPublicationRules {
             template("tns:calendarData", attributes(), copy("t:WorkingHours"), new Extensions(1)));
     /** Colleagues and Workgroup: working hours and free/busy. */
     static final CategoryFilter FREE_BUSY = CategoryFilter.of(CALENDAR_DATA,
-            template("tns:calendarData", attributes(), copy("t:WorkingHours"), copy("tns:freeBusy"), new Extensions(1)));
+            template("tns:calendarData", attributes(), copy("t:WorkingHours"), copy("tns:freeBusy"),
+                    new Extensions(1)));
     /** External and Blocked: an empty calendar. */
     static final CategoryFilter NO_CALENDAR = CategoryFilter.of(CALENDAR_DATA, template("tns:calendarData"));
     /** External and Blocked: an empty note. */
@@ -152,7 +159,7 @@ final class LyncPublicationRules {
     }
 
     private static CategoryFilter workCard(boolean mobile) {
-        List<Step> steps = new java.util.ArrayList<>(List.of(attributes(), new Apply("tns:identity"),
+        List<Step> steps = new ArrayList<>(List.of(attributes(), new Apply("tns:identity"),
                 new Apply("tns:address[@type='work']"), copy("tns:company"), copy("tns:department"), copy("tns:title"),
                 copy("tns:office"), copy("tns:url"), new Apply("tns:phone[@type='work']")));
         if (mobile) {

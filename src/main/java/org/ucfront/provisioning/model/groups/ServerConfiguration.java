@@ -27,7 +27,6 @@ public final class ServerConfiguration implements ProvisionGroup {
     @Override
     public void write(Element g, ProvisioningContext context) {
         ProvisioningSettings s = context.settings();
-        String user = context.user().toSipUri();
         element(g, "absInternalServerUrl", s.absInternalServerUrl());
         element(g, "absExternalServerUrl", s.absExternalServerUrl());
         element(g, "dlxInternalUrl", s.dlxInternalUrl());
@@ -48,7 +47,10 @@ public final class ServerConfiguration implements ProvisionGroup {
         element(g, "mrasUri", s.mrasUri());
         element(g, "qosUri", s.qosUri());
         element(g, "ucLocationProfile", s.locationProfile());
-        element(g, "focusFactoryUri", user + FOCUS_FACTORY_OPAQUE);
-        element(g, "voiceMailUri", user + VOICEMAIL_OPAQUE);
+        if (context.user() != null) { // a trusted server entity asks for itself: no user values
+            String user = context.user().toSipUri();
+            element(g, "focusFactoryUri", user + FOCUS_FACTORY_OPAQUE);
+            element(g, "voiceMailUri", user + VOICEMAIL_OPAQUE);
+        }
     }
 }
