@@ -14,7 +14,9 @@
   bench.py count-registrations --url URL --user U --password P
       number of routable endpoints (GET /api/registrations)
   bench.py step   --dir D --rate R --count N --wall S --java-ticks J --sipp-ticks K --busy-ticks B --hz H
-      one result line for the sipp runs of a step directory (stat and rtt files), PASS or FAIL
+      one result line for the sipp runs of a step directory (stat and rtt files), PASS or FAIL:
+      PASS = every call answered 200, no retransmission, no unexpected message, >= 95% of the rate
+      asked, p99 of both response times < --max-p99 ms (500)
   bench.py jfr-top FILE.jfr             hottest frames of the jdk.ExecutionSample events
 """
 import argparse
@@ -168,8 +170,9 @@ def step(a):
     sipp = 100.0 * a.sipp_ticks / a.hz / a.wall
     other = max(0.0, 100.0 * (a.busy_ticks - a.java_ticks - a.sipp_ticks) / a.hz / a.wall)
     noisy = " noisy" if other > a.quiet_max else ""
+    p99 = max((_pct(v, 99) for v in rtts.values() if v), default=float("inf"))
     verdict = "PASS" if (stats and ok == a.count and failed == 0 and retrans == 0 and unexpected == 0
-                         and achieved >= 0.95 * a.rate) else "FAIL"
+                         and achieved >= 0.95 * a.rate and p99 < a.max_p99) else "FAIL"
 
     def lat(n):
         v = rtts.get(n, [])
@@ -275,6 +278,7 @@ def main():
     st.add_argument("--busy-ticks", type=int, required=True)
     st.add_argument("--hz", type=int, default=100)
     st.add_argument("--quiet-max", type=float, default=25)
+    st.add_argument("--max-p99", type=float, default=500)
     j = sub.add_parser("jfr-top")
     j.add_argument("file")
     a = p.parse_args()

@@ -20,10 +20,11 @@
 #                                    (and epid/instance) not used by the previous step. UDP steps are
 #                                    longer than the 32 s (64*T1) that completed UDP server transactions
 #                                    stay in memory, so they reach the steady state
-#   WARMUP_CALLS=20000 WARMUP_RATE=1000   JIT warm-up over TCP before the steps (reported, not judged)
+#   WARMUP_CALLS=15000 WARMUP_RATE=500    JIT warm-up over TCP before the steps (reported, not judged)
 #   SIPP_PROCS=1                     sipp processes per step sharing its rate (if one sipp is the limit)
 #   MEM_POINTS="10000 100000"        live endpoints at which the heap after GC is measured (<= USERS)
-#   FILL_RATE=1000                   calls/s that register those endpoints, over TCP (-t t1): each sipp
+#   FILL_RATE=500 FILL_CHUNK=5000    calls/s that register those endpoints, over TCP (-t t1), in chunks
+#                                    of FILL_CHUNK calls, one sipp each, one after the other; each sipp
 #                                    holds its calls, hence its connection and bindings, open until the
 #                                    end of the phase (a UDP fill would add the 32 s of transactions)
 #   EXPIRES=7200                     Expires of every REGISTER (endpoints stay live during the run)
@@ -43,8 +44,9 @@
 #   One call/s is two REGISTER requests/s. Over UDP sipp retransmits after 500 ms (T1), so "zero
 #   retransmissions" means every answer came within 500 ms.
 # - A step PASSes when sipp counts no failed call, no retransmission, no unexpected or dead-call
-#   message, and it achieved at least 95% of the rate asked (calls answered 200 / time to the last
-#   200). A transport stops after 2 failed steps, or at once when the server ran out of heap (the
+#   message, it achieved at least 95% of the rate asked (calls answered 200 / time to the last 200),
+#   and the p99 of both response times is below MAX_P99=500 ms (over UDP a later answer means a
+#   retransmission; the same bound makes TCP comparable). A transport stops after 2 failed steps, or at once when the server ran out of heap (the
 #   server is then restarted for the next transport).
 # - Latency per step: rtd1 = REGISTER to 401, rtd2 = authenticated REGISTER to 200, p50/p99/max in
 #   ms (sipp -trace_rtt, 1 ms resolution).
@@ -80,15 +82,17 @@ UDP_RATES=${UDP_RATES-100 200 300 400 500 750 1000}
 TN_RATES=${TN_RATES-}
 TCP_STEP_SECONDS=${TCP_STEP_SECONDS:-20}
 UDP_STEP_SECONDS=${UDP_STEP_SECONDS:-40}
-WARMUP_CALLS=${WARMUP_CALLS:-20000}
-WARMUP_RATE=${WARMUP_RATE:-1000}
+WARMUP_CALLS=${WARMUP_CALLS:-15000}
+WARMUP_RATE=${WARMUP_RATE:-500}
 SIPP_PROCS=${SIPP_PROCS:-1}
 MEM_POINTS=${MEM_POINTS:-10000 100000}
-FILL_RATE=${FILL_RATE:-1000}
+FILL_RATE=${FILL_RATE:-500}
 EXPIRES=${EXPIRES:-7200}
 SETTLE_SECONDS=${SETTLE_SECONDS:-40}
 PROFILE_RATE=${PROFILE_RATE:-1000}
 PROFILE_SECONDS=${PROFILE_SECONDS:-30}
+MAX_P99=${MAX_P99:-500}
+FILL_CHUNK=${FILL_CHUNK:-5000}
 QUIET_MAX=${QUIET_MAX:-25}
 QUIET_WAIT=${QUIET_WAIT:-600}
 WORK=${WORK:-/tmp/ucfront-bench.$(date +%Y%m%d-%H%M%S)}
@@ -105,6 +109,7 @@ SUMMARY=$WORK/summary.txt
 SERVER_PID=
 SERVER_LOG=
 HOLD_PIDS=()
+STEP_PIDS=()
 log() { echo "[$(date +%T)] $*" >&2; }
 record() { echo "$*" | tee -a "$SUMMARY"; }
 
@@ -129,15 +134,17 @@ stop_server() {
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=
 }
+# sipp waits for its open calls to end on SIGTERM: the holding ones are killed outright
 stop_holders() {
   local p
-  for p in "${HOLD_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${HOLD_PIDS[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
   for p in "${HOLD_PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
   HOLD_PIDS=()
 }
 cleanup() {
   local p
-  for p in $(jobs -p); do [ "$p" = "$SERVER_PID" ] || kill "$p" 2>/dev/null || true; done
+  for p in "${STEP_PIDS[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
+  stop_holders
   stop_server
 }
 trap cleanup EXIT
@@ -255,6 +262,7 @@ run_step() {
   for ((i = 0; i < procs; i++)); do
     sipp_start "$dir" "$i" "$mode" "$prate" "$per" 0
     pids+=("$SIPP_PID")
+    STEP_PIDS=("${pids[@]}")
   done
   # sipp's CPU time: read until it has exited (a zombie keeps its final times until reaped)
   local alive=1 p st
@@ -270,13 +278,14 @@ run_step() {
     sleep 0.2
   done
   for p in "${pids[@]}"; do wait "$p" || true; s_ticks=$((s_ticks + ${last[$p]:-0})); done
+  STEP_PIDS=()
   local t1 j1 b1
   t1=$(now); j1=$(cpu_ticks "$SERVER_PID"); b1=$(busy_ticks)
   server_alive
   LAST_RES=$($BENCH step --dir "$dir" --rate "$rate" --count $((per * procs)) \
         --wall "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')" \
         --java-ticks $((j1 - j0)) --sipp-ticks "$s_ticks" --busy-ticks $((b1 - b0)) --hz "$HZ" \
-        --quiet-max "$QUIET_MAX")
+        --quiet-max "$QUIET_MAX" --max-p99 "$MAX_P99")
   if out_of_heap; then LAST_RES="$LAST_RES OUT-OF-HEAP"; fi
   echo "$name $LAST_RES" | tee -a "$WORK/steps.txt" >&2
   case "$LAST_RES" in PASS*) STEP_OK=1 ;; *) STEP_OK=0 ;; esac
@@ -362,28 +371,34 @@ case " $PHASES " in *" memory "*)
     [ "$point" -le "$USERS" ] || { record "skipping $point endpoints: more than USERS=$USERS"; continue; }
     n=$((point - live))
     [ $n -gt 0 ] || continue
-    k=$((k + 1)); GEN=$((GEN + 1))
     dir=$WORK/steps/fill-$point; rm -rf "$dir"; mkdir -p "$dir"
-    log "registering $n endpoints at $FILL_RATE/s over TCP, held open"
-    t0=$(now); j0=$(cpu_ticks "$SERVER_PID")
-    # index 10+k: a port of its own; held for at most 2 h (the phase kills it when done)
-    sipp_start "$dir" $((10 + k)) t1 "$FILL_RATE" "$n" 7200000
-    HOLD_PIDS+=("$SIPP_PID")
-    last=-1; still=0
-    while :; do
-      sleep 1
-      server_alive
-      got=$(cat "$dir"/*_rtt.csv 2>/dev/null | grep -c ';2$' || true)
-      failed=$(python3 "$HERE/bench.py" stat "$dir"/*_.csv 2>/dev/null | grep '^FailedCall(C)=' | cut -d= -f2 || true)
-      [ "$got" -ge "$n" ] && break
-      if [ "${failed:-0}" -gt 0 ] && [ $((got + failed)) -ge "$n" ]; then break; fi
-      if [ "$got" = "$last" ]; then still=$((still + 1)); else still=0; fi
-      [ $still -ge 30 ] && { log "no progress for 30 s: $got of $n registered"; break; }
-      last=$got
+    log "registering $n endpoints at $FILL_RATE/s over TCP, $FILL_CHUNK per sipp, held open"
+    t0=$(now); j0=$(cpu_ticks "$SERVER_PID"); got_all=0; failed_all=0; left=$n
+    while [ $left -gt 0 ]; do
+      c=$(( left < FILL_CHUNK ? left : FILL_CHUNK ))
+      k=$((k + 1)); GEN=$((GEN + 1))
+      # index 10+k: a port of its own; held for at most 2 h (the phase kills it when done)
+      sipp_start "$dir" $((10 + k)) t1 "$FILL_RATE" "$c" 7200000
+      HOLD_PIDS+=("$SIPP_PID")
+      last=-1; still=0
+      while :; do
+        sleep 1
+        server_alive
+        got=$(cat "$dir"/*_"$SIPP_PID"_rtt.csv 2>/dev/null | grep -c ';2$' || true)
+        failed=$(python3 "$HERE/bench.py" stat "$dir"/*_"$SIPP_PID"_.csv 2>/dev/null | grep '^FailedCall(C)=' | cut -d= -f2 || true)
+        failed=${failed:-0}
+        [ "$got" -ge "$c" ] && break
+        [ $((got + failed)) -ge "$c" ] && break
+        if [ "$got" = "$last" ]; then still=$((still + 1)); else still=0; fi
+        [ $still -ge 30 ] && { log "no progress for 30 s: $got of $c registered"; break; }
+        last=$got
+      done
+      got_all=$((got_all + got)); failed_all=$((failed_all + failed)); left=$((left - c))
     done
     t1=$(now); j1=$(cpu_ticks "$SERVER_PID")
+    got=$got_all
     live=$((live + got))
-    record "fill to $point: $got registered, ${failed:-0} failed, $(awk -v n="$got" -v a="$t0" -v b="$t1" -v j=$((j1 - j0)) -v hz="$HZ" \
+    record "fill to $point: $got registered, $failed_all failed, $(awk -v n="$got" -v a="$t0" -v b="$t1" -v j=$((j1 - j0)) -v hz="$HZ" \
       'BEGIN{printf "%.0f calls/s over TCP, server CPU %.0f%%", n / (b - a), 100 * j / hz / (b - a)}'); $($BENCH rtt "$dir"/*_rtt.csv | tr '\n' ' ')"
     sleep 2 # the write-behind has flushed
     heap_after_gc

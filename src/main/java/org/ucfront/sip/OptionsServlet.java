@@ -20,6 +20,11 @@ public class OptionsServlet extends SipServlet {
         if ("ACK".equals(method) || "CANCEL".equals(method)) {
             return; // no transaction of ours to answer
         }
+        if ("BYE".equals(method)) { // RFC 3261 §15.1.2: ucfront holds no dialogs yet
+            req.createResponse(SipServletResponse.SC_CALL_LEG_DONE).send();
+            req.getApplicationSession().invalidate();
+            return;
+        }
         SipServletResponse r = req.createResponse("OPTIONS".equals(method) ? SipServletResponse.SC_OK
                 : SipServletResponse.SC_METHOD_NOT_ALLOWED);
         r.setHeader("Allow", ServedMethods.allow());

@@ -27,6 +27,7 @@ import org.ucfront.provisioning.model.groups.ServerConfiguration;
 import org.ucfront.provisioning.service.PolicyService;
 import org.ucfront.security.digest.DigestAuthenticator;
 import org.ucfront.security.digest.SharedDigest;
+import org.ucfront.security.digest.SipDigest;
 import org.ucfront.sip.AddressOfRecord;
 import org.ucfront.sip.Ejbs;
 import org.ucfront.sip.MalformedHeaderException;
@@ -204,27 +205,13 @@ public class ProvisioningServlet extends SipServlet {
 
     /** Digest with the proxy's challenge (407), as Lync clients authenticate SUBSCRIBE (§4.2.1). */
     private boolean authenticated(SipServletRequest req, SipUser user) throws IOException {
-        if (digest == null) {
-            return true;
-        }
-        List<String> authorizations = new ArrayList<>();
-        req.getHeaders(SipHeaders.PROXY_AUTHORIZATION).forEachRemaining(authorizations::add);
-        DigestAuthenticator.Outcome outcome = digest.authenticate(req.getMethod(), authorizations,
-                user.digestUsername(), user::ha1);
-        if (outcome instanceof DigestAuthenticator.Challenge challenge) {
-            SipServletResponse r = req.createResponse(SipServletResponse.SC_PROXY_AUTHENTICATION_REQUIRED);
-            for (String value : challenge.wwwAuthenticate()) {
-                org.ucfront.sip.OwnLineHeaders.add(r, SipHeaders.PROXY_AUTHENTICATE, value);
-            }
-            r.send();
-            return false;
-        }
+        DigestAuthenticator.Outcome outcome = SipDigest.PROXY.authenticate(digest, req, user);
         if (outcome instanceof DigestAuthenticator.Refused refused) {
             reject(req, refused.reason() == DigestAuthenticator.Reason.MALFORMED ? ProvisioningError.MALFORMED
                     : ProvisioningError.FORBIDDEN, "Authentication failed: " + refused.reason());
             return false;
         }
-        return true;
+        return outcome instanceof DigestAuthenticator.Authenticated; // a challenge was answered
     }
 
     @Override

@@ -59,15 +59,6 @@ final class RegisterResponses {
         OwnLineHeaders.add(r, SipHeaders.WARNING, value);
     }
 
-    SipServletResponse challenge(SipServletRequest req, List<String> wwwAuthenticate) {
-        SipServletResponse r = req.createResponse(SipServletResponse.SC_UNAUTHORIZED);
-        // one line per algorithm, in order of preference (RFC 8760 §2.4); the container would keep one
-        for (String value : wwwAuthenticate) {
-            OwnLineHeaders.add(r, SipHeaders.WWW_AUTHENTICATE, value);
-        }
-        return r;
-    }
-
     /** §4.1.2: the answer to an unregistration carries Expires: 0 and no presence-state. */
     SipServletResponse unregistered(SipServletRequest req) {
         SipServletResponse r = req.createResponse(SipServletResponse.SC_OK);

@@ -39,7 +39,8 @@ import org.ucfront.registrar.model.SipInstance;
 import org.ucfront.registrar.model.UserEndpoints;
 import org.ucfront.registrar.service.BindingRegistry;
 import org.ucfront.security.digest.DigestAuthenticator;
-import org.ucfront.security.digest.NonceService;
+import org.ucfront.security.digest.SharedDigest;
+import org.ucfront.security.digest.SipDigest;
 import org.ucfront.sip.AddressOfRecord;
 import org.ucfront.sip.ConnectionEvents;
 import org.ucfront.sip.Ejbs;
@@ -76,13 +77,7 @@ public class RegistrarServlet extends SipServlet {
         users = Ejbs.lookup(Ejbs.USER_SERVICE, UserService.class);
         clientVersions = Ejbs.lookup(Ejbs.CLIENT_VERSION_SERVICE, ClientVersionService.class);
         expiry = new Expiry(config.expiresDefault, config.expiresMin, config.expiresMax);
-        if (config.auth == UcfrontConfig.AuthMode.DIGEST) {
-            digest = new DigestAuthenticator(config.domain,
-                    DigestAuthenticator.parseAlgorithms(config.digestAlgorithms),
-                    new NonceService(NonceService.randomSecret(), java.time.Clock.systemUTC(),
-                            java.time.Duration.ofSeconds(config.nonceLifetimeSeconds),
-                            NonceService.DEFAULT_MAX_TRACKED, new java.security.SecureRandom()));
-        }
+        digest = SharedDigest.get(config);
         SipFactory factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
         responses = new RegisterResponses();
         notifier = new DeregisterNotifier(factory, getServletName());
@@ -224,17 +219,7 @@ public class RegistrarServlet extends SipServlet {
 
     /** Digest when configured (RFC 3261 §22); false when the request was answered instead. */
     private boolean authenticated(SipServletRequest req, SipUser user) throws IOException {
-        if (digest == null) {
-            return true;
-        }
-        List<String> authorizations = new ArrayList<>();
-        req.getHeaders(SipHeaders.AUTHORIZATION).forEachRemaining(authorizations::add);
-        DigestAuthenticator.Outcome outcome = digest.authenticate(req.getMethod(), authorizations,
-                user.digestUsername(), user::ha1);
-        if (outcome instanceof DigestAuthenticator.Challenge challenge) {
-            responses.challenge(req, challenge.wwwAuthenticate()).send();
-            return false;
-        }
+        DigestAuthenticator.Outcome outcome = SipDigest.REGISTRAR.authenticate(digest, req, user);
         if (outcome instanceof DigestAuthenticator.Refused refused) {
             LOG.info(() -> "REGISTER refused for " + user.uri() + " from " + req.getRemoteAddr() + ": "
                     + refused.reason());
@@ -251,7 +236,7 @@ public class RegistrarServlet extends SipServlet {
             }
             return false;
         }
-        return true;
+        return outcome instanceof DigestAuthenticator.Authenticated; // a challenge was answered
     }
 
     private void reject(SipServletRequest req, RegisterError error, String detail) throws IOException {
