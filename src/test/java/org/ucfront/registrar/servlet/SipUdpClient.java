@@ -74,6 +74,30 @@ final class SipUdpClient implements AutoCloseable {
         return send(request, seq + " REGISTER");
     }
 
+    /** MS-SIPREGE §4.2.1: a provisioning SUBSCRIBE by {@code user@domain} for itself, answer piggybacked. */
+    Message subscribeProvisioning(String user, String domain, String body) throws IOException {
+        long seq = ++cseq;
+        String aor = "sip:" + user + "@" + domain;
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        String request = "SUBSCRIBE " + aor + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP " + localHost + ":" + localPort() + ";branch=z9hG4bK"
+                + UUID.randomUUID().toString().replace("-", "") + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <" + aor + ">;tag=" + fromTag + ";epid=" + epid + "\r\n"
+                + "To: <" + aor + ">\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: " + seq + " SUBSCRIBE\r\n"
+                + "Contact: <" + contactUri() + ">\r\n"
+                + "Event: vnd-microsoft-provisioning-v2\r\n"
+                + "Accept: application/vnd-microsoft-roaming-provisioning-v2+xml\r\n"
+                + "Supported: ms-piggyback-first-notify\r\n"
+                + "Expires: 0\r\n"
+                + "Content-Type: application/vnd-microsoft-roaming-provisioning-v2+xml\r\n"
+                + "Content-Length: " + content.length + "\r\n"
+                + "\r\n" + body;
+        return send(request, seq + " SUBSCRIBE");
+    }
+
     /** Sends the request and returns its final response (provisional ones and other traffic skipped). */
     private Message send(String request, String cseqValue) throws IOException {
         byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
