@@ -130,6 +130,11 @@ final class SipRuntime implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        // UDP server transactions live 32 s after their answer (RFC 3261 Timer J) and a Digest
+        // registration makes two: the stack's default cap (10,000) would refuse new REGISTERs
+        // beyond ~150 registrations/s
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "150000");
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "20000");
         // TCP closes reported so that the bindings registered over them can be removed
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
                 "org.ucfront.sip.ConnectionWatchingProcessorFactory");
