@@ -185,12 +185,33 @@ def step(a):
     return 0
 
 
+# where a REGISTER's CPU goes: first category whose marker is in the stack (the thread name for
+# the write-behind timer, whose stacks JFR may truncate)
+CATEGORIES = [
+    ("write-behind flush (EJB timer: EndpointStore.write, JPA, H2)", "thread:EjbTimerPool"),
+    ("write-behind flush (EJB timer: EndpointStore.write, JPA, H2)", "BindingRegistry.flush"),
+    ("expiry sweep (BindingRegistry.sweep)", "BindingRegistry.sweep"),
+    ("TCP close: BindingRegistry.connectionClosed scan", "BindingRegistry.connectionClosed"),
+    ("REGISTER: user lookup UserService.find (EJB proxy, JPA em.find, H2 SELECT)", "UserService.find"),
+    ("REGISTER: Digest (DigestAuthenticator, NonceService HMAC)", "DigestAuthenticator"),
+    ("REGISTER: BindingRegistry.register (in memory)", "BindingRegistry.register"),
+    ("REGISTER: response send (container, JAIN-SIP transaction, encoding)", "SipServletResponseImpl.send"),
+    ("REGISTER: createResponse", "createResponse"),
+    ("REGISTER: RegisterResponses (headers)", "RegisterResponses"),
+    ("REGISTER: application session invalidate", ".invalidate("),
+    ("REGISTER: rest of RegistrarServlet", "RegistrarServlet"),
+    ("container dispatch before the servlet (router, sessions)", "SipApplicationDispatcherImpl.processRequest"),
+    ("JAIN-SIP parsing, transport, timers", "gov.nist."),
+    ("other (GC threads are not sampled; JIT, ...)", ""),
+]
+
+
 def jfr_top(a):
-    """Self (top frame) and inclusive counts of methods, packages and threads."""
+    """Categories, then self (top frame) and inclusive counts of methods, packages and threads."""
     proc = subprocess.Popen(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", a.file],
                             stdout=subprocess.PIPE, text=True)
-    self_m, incl_m, incl_p, threads = Counter(), Counter(), Counter(), Counter()
-    samples, frames, in_stack, thread = 0, [], False, "?"
+    self_m, incl_m, incl_p, threads, cats = Counter(), Counter(), Counter(), Counter(), Counter()
+    samples, frames, in_stack, thread, raw = 0, [], False, "?", []
     frame_re = re.compile(r"^\s+([\w$.<>/]+)\(")
     for line in proc.stdout:
         s = line.strip()
@@ -198,11 +219,13 @@ def jfr_top(a):
             m = re.search(r'"(.*)"', s)
             thread = re.sub(r"\d+", "N", m.group(1)) if m else "?"
         elif s.startswith("stackTrace = ["):
-            in_stack, frames = True, []
+            in_stack, frames, raw = True, [], []
         elif in_stack and s == "]":
             in_stack = False
             samples += 1
             threads[thread] += 1
+            text = "thread:" + thread + "\n" + "\n".join(raw)
+            cats[next(name for name, marker in CATEGORIES if marker in text)] += 1
             if frames:
                 self_m[frames[0]] += 1
             for f in set(frames):
@@ -214,6 +237,7 @@ def jfr_top(a):
             for p in pk:
                 incl_p[p] += 1
         elif in_stack:
+            raw.append(s)
             m = frame_re.match(line)
             if m:
                 frames.append(m.group(1))
@@ -227,6 +251,7 @@ def jfr_top(a):
         for k, c in counter.most_common(n):
             print(f"{100.0 * c / samples:5.1f}%  {k}")
 
+    show("where the samples are", cats, len(CATEGORIES))
     show("threads", threads, 15)
     show("self time: top frames", self_m, 30)
     show("inclusive by package (3 levels)", incl_p, 30)

@@ -422,7 +422,8 @@ case " $PHASES " in *" memory "*)
 esac
 
 case " $PHASES " in *" profile "*)
-  fresh_server profile
+  # deep container stacks: record up to 256 frames (JFR's default, 64, cuts the servlet off)
+  EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -XX:FlightRecorderOptions:stackdepth=256" fresh_server profile
   [ "$WARMUP_CALLS" -gt 0 ] && run_step "profile-warmup" t1 "$WARMUP_RATE" "$WARMUP_CALLS"
   jcmd "$SERVER_PID" JFR.start name=bench settings=profile filename="$WORK/profile.jfr" >/dev/null
   run_step "profile-tcp-$PROFILE_RATE" t1 "$PROFILE_RATE" $((PROFILE_RATE * PROFILE_SECONDS))

@@ -42,7 +42,8 @@ public class AdminApiServlet extends HttpServlet {
     static final int MAX_BODY = 64 * 1024;
 
     /** A user as the API reads it; {@code password} is accepted on write and never returned. */
-    public record UserJson(String uri, String displayName, Boolean enabled, String password) {
+    public record UserJson(String uri, String displayName, Boolean enabled, String password, String homePool,
+            String primaryClusterType) {
     }
 
     private transient UserService users;
@@ -93,6 +94,8 @@ public class AdminApiServlet extends HttpServlet {
             }
         } else if (path.startsWith(USERS + "/") && path.contains(DELEGATES)) {
             delegates(method, path, req, resp);
+        } else if (path.startsWith(USERS + "/") && path.endsWith(DirectoryServlet.DEREGISTER)) {
+            getServletContext().getNamedDispatcher(DirectoryServlet.NAME).forward(req, resp); // per-user action
         } else if (path.startsWith(USERS + "/") && path.endsWith(REGISTRATIONS)) {
             AddressOfRecord aor = aor(path.substring(USERS.length() + 1, path.length() - REGISTRATIONS.length()));
             if (!"GET".equals(method)) {
@@ -179,7 +182,7 @@ public class AdminApiServlet extends HttpServlet {
             throw new IllegalArgumentException("uri is required");
         }
         SipUser created = users.create(AddressOfRecord.parse(in.uri()),
-                new UserChange(in.displayName(), in.enabled(), in.password()));
+                change(in));
         LOG.info("admin: user " + created.uri() + " created");
         Json.write(resp, 201, userJson(created));
     }
@@ -190,11 +193,16 @@ public class AdminApiServlet extends HttpServlet {
         if (in.uri() != null && !AddressOfRecord.parse(in.uri()).equals(aor)) {
             throw new IllegalArgumentException("uri cannot be changed");
         }
-        SipUser[] change = users.update(aor, new UserChange(in.displayName(), in.enabled(), in.password()));
+        SipUser[] change = users.update(aor, change(in));
         if (change[0].enabled() && !change[1].enabled()) {
             deregister(aor, "disabled");
         }
         Json.write(resp, 200, userJson(change[1]));
+    }
+
+    /** §3.1.2.1: homePool (FQDN) and primaryClusterType (central, remote); "" clears either. */
+    private static UserChange change(UserJson in) {
+        return new UserChange(in.displayName(), in.enabled(), in.password(), in.homePool(), in.primaryClusterType());
     }
 
     /** §3.2: a disabled or deleted user's endpoints get {@code deregistered;event=rejected}. */
@@ -239,6 +247,12 @@ public class AdminApiServlet extends HttpServlet {
         m.put("uri", "sip:" + u.uri());
         m.put("displayName", u.displayName());
         m.put("enabled", u.enabled());
+        if (u.homePool() != null) { // shown only when set: unset means homed on this pool
+            m.put("homePool", u.homePool());
+        }
+        if (u.primaryClusterType() != null) {
+            m.put("primaryClusterType", u.primaryClusterType());
+        }
         return m;
     }
 

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ucfront.directory.ldap.model.DirectorySettings;
 import org.ucfront.provisioning.model.ProvisioningSettings;
+import org.ucfront.registrar.model.PoolSettings;
 
 /**
  * Starts ucfront on the embedded runtime: validates the configuration, migrates the database,
@@ -67,6 +69,8 @@ public final class Main {
                     "ucfront.data.dir=" + config.dataDir + " is not a writable directory (" + e.getMessage() + ")");
         }
         ProvisioningSettings.load(config.domain); // its settings fail the start too, not the first SUBSCRIBE
+        DirectorySettings.load(config.domain);
+        PoolSettings.load(config.domain); // likewise the pool and user-services health settings
         InetAddress sip = resolve("ucfront.sip.address", config.sipAddress);
         InetAddress http = resolve("ucfront.http.address", config.httpAddress);
         try (ServerSocket tcp = new ServerSocket()) {

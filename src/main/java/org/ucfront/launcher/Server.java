@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ucfront.clientversion.service.ClientVersionService;
+import org.ucfront.directory.ldap.service.DirectorySync;
 import org.ucfront.directory.service.UserService;
 import org.ucfront.provisioning.service.PolicyService;
 import org.ucfront.registrar.service.BindingRegistry;
+import org.ucfront.registrar.service.UserServicesAvailability;
 import org.ucfront.sip.Ejbs;
 
 /** The running server: database, EJB container and SIP container, stopped in reverse order. */
@@ -44,8 +46,11 @@ public final class Server {
     static List<SipRuntime.EjbReference> references() {
         return List.of(
                 new SipRuntime.EjbReference(Ejbs.BINDING_REGISTRY, "BindingRegistry", BindingRegistry.class),
+                new SipRuntime.EjbReference(Ejbs.USER_SERVICES_AVAILABILITY, "UserServicesAvailability",
+                        UserServicesAvailability.class),
                 new SipRuntime.EjbReference(Ejbs.CLIENT_VERSION_SERVICE, "ClientVersionService", ClientVersionService.class),
                 new SipRuntime.EjbReference(Ejbs.USER_SERVICE, "UserService", UserService.class),
+                new SipRuntime.EjbReference(Ejbs.DIRECTORY_SYNC, "DirectorySync", DirectorySync.class),
                 new SipRuntime.EjbReference(Ejbs.POLICY_SERVICE, "PolicyService", PolicyService.class));
     }
 

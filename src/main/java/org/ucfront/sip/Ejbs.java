@@ -14,6 +14,8 @@ public final class Ejbs {
     public static final String USER_SERVICE = "ejb/UserService";
     public static final String POLICY_SERVICE = "ejb/PolicyService";
     public static final String CLIENT_VERSION_SERVICE = "ejb/ClientVersionService";
+    public static final String DIRECTORY_SYNC = "ejb/DirectorySync";
+    public static final String USER_SERVICES_AVAILABILITY = "ejb/UserServicesAvailability";
 
     private Ejbs() {
     }

@@ -228,7 +228,8 @@ public class RegistrarIT {
         assertEquals(200, admin.patchUser(aor, "{\"enabled\":false}").statusCode());
         assertPasses(endpoint, endpoint.await());
         assertNotifyInRegisterDialog(endpoint.messages(), "disabled-user-endpoint");
-        assertTrue(server.logText().contains("user frank@fabrikam.com disabled; 1 endpoint(s) deregistered"));
+        // logged right after the NOTIFY is sent, so it may land just after sipp has its NOTIFY
+        await(() -> server.logText().contains("user frank@fabrikam.com disabled; 1 endpoint(s) deregistered"));
         assertEquals("[]", admin.registrations(aor));
     }
 

@@ -28,11 +28,27 @@ public class SipUserEntity {
     @Column(name = "ha1_sha256")
     private String ha1Sha256;
 
+    @Column(name = "home_pool")
+    private String homePool;
+
+    @Column(name = "primary_cluster_type")
+    private String primaryClusterType;
+
     @Column(name = "created_at", nullable = false)
     private Timestamp createdAt;
 
     @Column(name = "updated_at", nullable = false)
     private Timestamp updatedAt;
+
+    /** {@code local} (admin API) or {@code ldap} (directory synchronisation). */
+    @Column(name = "source", nullable = false)
+    private String source = "local";
+
+    @Column(name = "home_server")
+    private String homeServer;
+
+    @Column(name = "registrar")
+    private String registrar;
 
     protected SipUserEntity() {
     }
@@ -77,12 +93,49 @@ public class SipUserEntity {
         this.ha1Sha256 = sha256;
     }
 
+    public String getHomePool() {
+        return homePool;
+    }
+
+    public void setHomePool(String homePool) {
+        this.homePool = homePool;
+    }
+
+    public String getPrimaryClusterType() {
+        return primaryClusterType;
+    }
+
+    public void setPrimaryClusterType(String primaryClusterType) {
+        this.primaryClusterType = primaryClusterType;
+    }
+
     public Instant getCreatedAt() {
         return createdAt.toInstant();
     }
 
     public Instant getUpdatedAt() {
         return updatedAt.toInstant();
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getHomeServer() {
+        return homeServer;
+    }
+
+    public String getRegistrar() {
+        return registrar;
+    }
+
+    public void setHome(String homeServer, String registrar) {
+        this.homeServer = homeServer;
+        this.registrar = registrar;
     }
 
     public void touch(Instant now) {

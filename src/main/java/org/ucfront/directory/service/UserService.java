@@ -1,7 +1,10 @@
 package org.ucfront.directory.service;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.ejb.ApplicationException;
@@ -10,11 +13,14 @@ import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceContext;
+import org.ucfront.directory.model.DirectoryState;
 import org.ucfront.directory.model.SipUser;
 import org.ucfront.directory.model.UserChange;
 import org.ucfront.directory.persistence.DelegationEntity;
 import org.ucfront.directory.persistence.SipUserEntity;
 import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.registrar.model.HomePool;
+import org.ucfront.registrar.model.PrimaryClusterType;
 import org.ucfront.security.digest.DigestAlgorithm;
 import org.ucfront.security.digest.Ha1;
 import org.ucfront.sip.AddressOfRecord;
@@ -87,6 +93,38 @@ public class UserService {
         em.remove(user);
     }
 
+    /** Every user's source, state and home, by URI: what a directory sync compares against. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<String, DirectoryState> directoryStates() {
+        Map<String, DirectoryState> states = new LinkedHashMap<>();
+        for (SipUserEntity u : em.createQuery("SELECT u FROM SipUserEntity u ORDER BY u.uri", SipUserEntity.class)
+                .getResultList()) {
+            states.put(u.getUri(), state(u));
+        }
+        return states;
+    }
+
+    /**
+     * Creates or updates a user the directory owns; its Digest credentials (set by the admin) stay.
+     *
+     * @throws UserStoreException if a local user has this address: the directory does not take it over
+     */
+    public SipUser syncFromDirectory(AddressOfRecord aor, UserChange change, String homeServer, String registrar) {
+        SipUserEntity user = em.find(SipUserEntity.class, aor.toString());
+        if (user == null) {
+            user = new SipUserEntity(aor.toString(), Instant.now());
+            user.setSource(DirectoryState.LDAP);
+            em.persist(user);
+        } else if (!DirectoryState.LDAP.equals(user.getSource())) {
+            throw new UserStoreException("user " + aor + " is a local user; the directory does not change it");
+        } else {
+            user.touch(Instant.now());
+        }
+        apply(user, aor, change);
+        user.setHome(homeServer, registrar);
+        return view(user);
+    }
+
     /** Lets {@code delegate} act for {@code delegator} (both must be users). */
     public void addDelegate(AddressOfRecord delegator, AddressOfRecord delegate) {
         if (em.find(SipUserEntity.class, delegator.toString()) == null) {
@@ -136,6 +174,7 @@ public class UserService {
         if (change.enabled() != null) {
             user.setEnabled(change.enabled());
         }
+        applyHomePool(user, change);
         if (change.password() != null) {
             if (change.password().isEmpty() || change.password().length() > MAX_PASSWORD_LENGTH) {
                 throw new UserStoreException("password must be 1 to " + MAX_PASSWORD_LENGTH + " characters");
@@ -147,7 +186,31 @@ public class UserService {
         }
     }
 
+    /** §3.1.2.1: the user's home pool; an empty value clears it. */
+    private static void applyHomePool(SipUserEntity user, UserChange change) {
+        if (change.homePool() != null) {
+            String pool = change.homePool().trim().toLowerCase(Locale.ROOT);
+            if (!pool.isEmpty() && !HomePool.isFqdn(pool)) {
+                throw new UserStoreException("homePool must be a host name (FQDN)");
+            }
+            user.setHomePool(pool.isEmpty() ? null : pool);
+        }
+        if (change.primaryClusterType() != null) {
+            String type = change.primaryClusterType().trim();
+            try {
+                user.setPrimaryClusterType(type.isEmpty() ? null : PrimaryClusterType.parse(type).value());
+            } catch (IllegalArgumentException e) {
+                throw new UserStoreException("primaryClusterType: " + e.getMessage());
+            }
+        }
+    }
+
+    private static DirectoryState state(SipUserEntity e) {
+        return new DirectoryState(e.getSource(), e.isEnabled(), e.getHomeServer(), e.getRegistrar());
+    }
+
     private static SipUser view(SipUserEntity e) {
-        return new SipUser(e.getUri(), e.getDisplayName(), e.isEnabled(), e.getHa1Md5(), e.getHa1Sha256());
+        return new SipUser(e.getUri(), e.getDisplayName(), e.isEnabled(), e.getHa1Md5(), e.getHa1Sha256(),
+                e.getHomePool(), e.getPrimaryClusterType());
     }
 }

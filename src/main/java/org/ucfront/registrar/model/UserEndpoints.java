@@ -179,6 +179,32 @@ public final class UserEndpoints {
         return Optional.ofNullable(e).map(x -> x.routable() ? x.withNextNotifyCseq(now) : x);
     }
 
+    /**
+     * User services went unavailable (§3.5): live endpoints that support survivable mode keep their
+     * binding; the others lose it and stay known, not routable (their next REGISTER is "fixed").
+     * Both are returned with the CSeq of their NOTIFY and their binding, to be reached.
+     */
+    public synchronized UserServicesLoss userServicesLost(long now) {
+        List<Endpoint> survivable = new ArrayList<>();
+        List<Endpoint> deregistered = new ArrayList<>();
+        for (Map.Entry<String, Endpoint> entry : endpoints.entrySet()) {
+            Endpoint e = entry.getValue();
+            if (!live(e, now)) {
+                continue;
+            }
+            Endpoint notified = e.withNextNotifyCseq(now);
+            if (e.survivable()) {
+                entry.setValue(notified);
+                survivable.add(notified);
+            } else {
+                entry.setValue(notified.withBinding(null, now));
+                deregistered.add(notified);
+            }
+        }
+        updateNextExpiry();
+        return new UserServicesLoss(survivable, deregistered);
+    }
+
     /** The routable endpoints now. */
     public synchronized List<Endpoint> routable(long now) {
         return select(e -> live(e, now));

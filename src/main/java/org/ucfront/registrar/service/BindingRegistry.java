@@ -33,6 +33,7 @@ import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.RegisterAttempt;
 import org.ucfront.registrar.model.RegisterResult;
 import org.ucfront.registrar.model.UserEndpoints;
+import org.ucfront.registrar.model.UserServicesLoss;
 import org.ucfront.registrar.persistence.EndpointStore;
 
 /**
@@ -54,6 +55,7 @@ public class BindingRegistry {
     private static final String FLUSH = "flush";
     private static final String SWEEP = "sweep";
     private static final long SWEEP_INTERVAL_MS = 1000;
+    private static final int MAX_BATCH = 2000;
     /** Marks an endpoint id whose row is to be deleted. */
     private static final Endpoint REMOVED = new Endpoint("", "", null, null, "", null, null, null, null,
             false, 0, 0, 0);
@@ -165,6 +167,26 @@ public class BindingRegistry {
         return routable;
     }
 
+    /**
+     * User services went unavailable (§3.5): every user's endpoints that support survivable mode
+     * stay, the others lose their binding. Returns both, for the caller's NOTIFYs.
+     */
+    public UserServicesLoss userServicesLost() {
+        long now = System.currentTimeMillis();
+        List<Endpoint> survivable = new ArrayList<>();
+        List<Endpoint> deregistered = new ArrayList<>();
+        for (UserEndpoints u : users.values()) {
+            UserServicesLoss loss = u.userServicesLost(now);
+            if (loss.survivable().isEmpty() && loss.deregistered().isEmpty()) {
+                continue;
+            }
+            survivable.addAll(loss.survivable());
+            deregistered.addAll(loss.deregistered());
+            u.all().forEach(this::queue); // the stored state: survivable ones kept, the others unbound
+        }
+        return new UserServicesLoss(survivable, deregistered);
+    }
+
     /** Bindings registered over a TCP connection that closed are removed (no NOTIFY: it is gone). */
     public int connectionClosed(String transport, String remoteAddr, int remotePort) {
         Set<String> aors = connections.remove(connectionKey(transport, remoteAddr, remotePort));
@@ -231,29 +253,33 @@ public class BindingRegistry {
         }
     }
 
+    /** Writes the queue in transactions of at most {@link #MAX_BATCH} changes, so none holds locks long. */
     private void write() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        Map<String, Endpoint> batch = new HashMap<>();
-        for (Map.Entry<String, Endpoint> entry : pending.entrySet()) {
-            batch.put(entry.getKey(), entry.getValue());
-        }
-        List<Endpoint> saved = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        batch.forEach((id, e) -> {
-            if (e == REMOVED) {
-                removed.add(id);
-            } else {
-                saved.add(e);
+        while (!pending.isEmpty()) {
+            Map<String, Endpoint> batch = new HashMap<>();
+            for (Map.Entry<String, Endpoint> entry : pending.entrySet()) {
+                batch.put(entry.getKey(), entry.getValue());
+                if (batch.size() == MAX_BATCH) {
+                    break;
+                }
             }
-        });
-        try {
-            store.write(saved, removed);
-            // only what was written leaves the queue; newer changes stay for the next window
-            batch.forEach(pending::remove);
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "writing " + batch.size() + " endpoint changes failed; retrying next window", ex);
+            List<Endpoint> saved = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
+            batch.forEach((id, e) -> {
+                if (e == REMOVED) {
+                    removed.add(id);
+                } else {
+                    saved.add(e);
+                }
+            });
+            try {
+                store.write(saved, removed);
+                // only what was written leaves the queue; newer changes stay for the next batch
+                batch.forEach(pending::remove);
+            } catch (RuntimeException ex) {
+                LOG.log(Level.WARNING, "writing " + batch.size() + " endpoint changes failed; retrying next window", ex);
+                return;
+            }
         }
     }
 

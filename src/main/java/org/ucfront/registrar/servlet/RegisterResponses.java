@@ -7,7 +7,6 @@ import javax.servlet.sip.SipServletResponse;
 import org.ucfront.provisioning.model.InBandProvisioning;
 import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.PresenceState;
-import org.ucfront.registrar.model.PrimaryClusterType;
 import org.ucfront.registrar.model.RegisterError;
 import org.ucfront.registrar.model.RegisterResult;
 import org.ucfront.sip.MsDiagnostics;
@@ -76,14 +75,17 @@ final class RegisterResponses {
         return r;
     }
 
-    /** §3.1.2.5.1 / §4.1.1: the 200 OK of a binding that was added, fixed or refreshed. */
+    /**
+     * §3.1.2.5.1 / §4.1.1: the 200 OK of a binding that was added, fixed or refreshed.
+     *
+     * @param state its presence-state (§2.2.1.4): action, the user's home pool, user services
+     */
     SipServletResponse registered(SipServletResponse r, SipServletRequest req, RegisterResult result,
-            Set<String> supported, long now) {
+            Set<String> supported, long now, PresenceState state) {
         for (Endpoint e : result.bindings()) {
             r.addHeader(SipHeaders.CONTACT, contact(e, now));
         }
         r.setHeader(SipHeaders.EXPIRES, Integer.toString(result.endpoint().binding().secondsLeft(now)));
-        PresenceState state = new PresenceState(result.action(), PrimaryClusterType.CENTRAL, true, true);
         r.setHeader(SipHeaders.PRESENCE_STATE, state.toHeaderValue());
         if (!SERVED_EVENTS.isEmpty()) {
             OwnLineHeaders.add(r, SipHeaders.ALLOW_EVENTS, String.join(",", SERVED_EVENTS));

@@ -29,7 +29,10 @@ import org.ucfront.registrar.model.DeviceInfo;
 import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.Expiry;
 import org.ucfront.registrar.model.Gruu;
+import org.ucfront.registrar.model.HomePool;
 import org.ucfront.registrar.model.MsSubnet;
+import org.ucfront.registrar.model.PoolSettings;
+import org.ucfront.registrar.model.PrimaryClusterType;
 import org.ucfront.registrar.model.RegisterAttempt;
 import org.ucfront.registrar.model.RegisterError;
 import org.ucfront.registrar.model.RegisterRequestCheck;
@@ -38,6 +41,7 @@ import org.ucfront.registrar.model.RegistrationEvent;
 import org.ucfront.registrar.model.SipInstance;
 import org.ucfront.registrar.model.UserEndpoints;
 import org.ucfront.registrar.service.BindingRegistry;
+import org.ucfront.registrar.service.UserServicesAvailability;
 import org.ucfront.security.digest.DigestAuthenticator;
 import org.ucfront.security.digest.SharedDigest;
 import org.ucfront.security.digest.SipDigest;
@@ -69,6 +73,8 @@ public class RegistrarServlet extends SipServlet {
     private transient Expiry expiry;
     private transient RegisterResponses responses;
     private transient DeregisterNotifier notifier;
+    private transient UserServicesAvailability userServices;
+    private transient HomePool ownPool;
 
     @Override
     public void init() throws ServletException {
@@ -82,6 +88,9 @@ public class RegistrarServlet extends SipServlet {
         responses = new RegisterResponses();
         notifier = new DeregisterNotifier(factory, getServletName());
         getServletContext().setAttribute(DeregisterNotifier.class.getName(), notifier);
+        ownPool = PoolSettings.load(config.domain).pool();
+        userServices = Ejbs.lookup(Ejbs.USER_SERVICES_AVAILABILITY, UserServicesAvailability.class);
+        userServices.listen(new SurvivableMode(registry, notifier)); // the bean cannot send SIP itself
         BindingRegistry bindings = registry;
         ConnectionEvents.listen(closed -> {
             int removed = bindings.connectionClosed(closed.transport(), closed.peerAddress(), closed.peerPort());
@@ -94,6 +103,9 @@ public class RegistrarServlet extends SipServlet {
     @Override
     public void destroy() {
         ConnectionEvents.listen(null);
+        if (userServices != null) {
+            userServices.listen(null);
+        }
     }
 
     @Override
@@ -162,8 +174,9 @@ public class RegistrarServlet extends SipServlet {
         String instanceParam = contact.getParameter(SipParams.SIP_INSTANCE);
         SipInstance instance = instanceParam == null ? null : SipInstance.parse(instanceParam);
         Set<String> supported = optionTags(req, SipHeaders.SUPPORTED);
+        boolean userServicesAvailable = userServices.available(); // §3.1.2.1 Presence-Service-Available
         Optional<RegisterError> invalid = RegisterRequestCheck.check(epid, instance, req.getHeader(SipHeaders.EVENT),
-                supported);
+                supported, userServicesAvailable);
         if (invalid.isPresent()) {
             reject(req, invalid.get(), null);
             return;
@@ -210,7 +223,10 @@ public class RegistrarServlet extends SipServlet {
                 supported.contains(org.ucfront.sip.OptionTags.MS_USERSERVICES_STATE_NOTIFICATION.toLowerCase(Locale.ROOT)),
                 binding);
         RegisterResult result = registry.register(attempt);
-        responses.registered(ok, req, result, supported, now).send();
+        HomePool home = HomePool.of(user.homePool(),
+                user.primaryClusterType() == null ? null : PrimaryClusterType.parse(user.primaryClusterType()), ownPool);
+        responses.registered(ok, req, result, supported, now,
+                home.presenceState(result.action(), ownPool, userServicesAvailable)).send();
         LOG.fine(() -> "REGISTER " + aor + " " + key + ": " + result.action().value());
         for (Endpoint old : result.displaced()) {
             notifier.deregister(old, RegistrationEvent.UNREGISTERED);

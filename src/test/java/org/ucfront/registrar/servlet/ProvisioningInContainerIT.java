@@ -52,14 +52,14 @@ public class ProvisioningInContainerIT {
         InitialContext jndi = new InitialContext();
         UserService users = (UserService) jndi.lookup("java:comp/env/" + Ejbs.USER_SERVICE);
         PolicyService policies = (PolicyService) jndi.lookup("java:comp/env/" + Ejbs.POLICY_SERVICE);
-        AddressOfRecord erin = AddressOfRecord.parse("sip:erin@fabrikam.com");
-        users.create(erin, new UserChange("Erin", true, null));
+        AddressOfRecord petra = AddressOfRecord.parse("sip:petra@fabrikam.com");
+        users.create(petra, new UserChange("Petra", true, null));
         policies.save("meeting", "Tiny", Map.of("MeetingSize", "5"), false);
-        policies.assign(erin.toString(), "meeting", "Tiny");
+        policies.assign(petra.toString(), "meeting", "Tiny");
 
         UcfrontConfig config = UcfrontConfig.current();
         try (SipUdpClient client = new SipUdpClient(config.sipAddress, config.sipPort)) {
-            SipUdpClient.Message ok = client.subscribeProvisioning("erin", "fabrikam.com", REQUEST);
+            SipUdpClient.Message ok = client.subscribeProvisioning("petra", "fabrikam.com", REQUEST);
             assertEquals(ok.text, 200, ok.status);
             Document doc = parse(ok.body);
             Element meeting = group(doc, "meetingPolicy");
@@ -67,7 +67,7 @@ public class ProvisioningInContainerIT {
             validate(group(doc, "ServerConfiguration"), "ServerConfiguration.xsd");
             validate(group(doc, "presencePolicyV2"), "presencePolicyV2.xsd");
             assertEquals("5", property(meeting, "MeetingSize"));
-            assertEquals("sip:erin@fabrikam.com;opaque=app:voicemail",
+            assertEquals("sip:petra@fabrikam.com;opaque=app:voicemail",
                     group(doc, "ServerConfiguration").getElementsByTagNameNS(NS, "voiceMailUri").item(0).getTextContent());
         }
     }
