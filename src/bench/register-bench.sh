@@ -349,7 +349,8 @@ case " $PHASES " in *" throughput "*)
     run_steps "tcp-tn" tn "$TCP_STEP_SECONDS" $TN_RATES
   fi
   heap_after_gc
-  record "heap after GC after the TCP steps: ${USED} MB (RSS ${RSS} MB)"
+  record "heap after GC after the TCP steps: ${USED} MB (RSS ${RSS} MB; class histogram: $WORK/histogram-after-tcp.txt)"
+  jcmd "$SERVER_PID" GC.class_histogram >"$WORK/histogram-after-tcp.txt" 2>&1 || true
   record "server log (TCP steps): $(errors_in_log "$SERVER_LOG")"
   if [ -n "$UDP_RATES" ]; then
     fresh_server throughput-udp
