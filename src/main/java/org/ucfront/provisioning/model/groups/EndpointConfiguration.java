@@ -9,10 +9,7 @@ import static org.ucfront.provisioning.model.groups.PolicyProperties.URL;
 
 import java.util.List;
 import java.util.Set;
-import org.ucfront.provisioning.model.PolicyGroup;
-import org.ucfront.provisioning.model.ProvisioningContext;
 import org.ucfront.provisioning.model.ValueDomain;
-import org.w3c.dom.Element;
 
 /**
  * §2.2.2.5.6 endpointConfiguration: the user's client policy as a propertyEntryList (the
@@ -21,7 +18,7 @@ import org.w3c.dom.Element;
  * property is left out so the client keeps its own behaviour; defaults are given where Lync's
  * global policy or the section has one.
  */
-public final class EndpointConfiguration implements PolicyGroup {
+public final class EndpointConfiguration extends DeclaredPolicyGroup {
 
     /** §2.2.2.5: the group's name attribute. */
     public static final String NAME = "endpointConfiguration";
@@ -148,23 +145,7 @@ public final class EndpointConfiguration implements PolicyGroup {
             // "the URL" per the section (§4.2.2 shows a bare host name)
             new Property("SendFeedbackURL", URL, null));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String policyKind() {
-        return KIND;
-    }
-
-    @Override
-    public List<Property> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public void write(Element provisionGroup, ProvisioningContext context) {
-        PolicyProperties.writeEntryList(provisionGroup, this, context);
+    public EndpointConfiguration() {
+        super(NAME, KIND, PROPERTIES, Shape.ENTRY_LIST);
     }
 }

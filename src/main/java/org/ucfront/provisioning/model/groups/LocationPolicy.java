@@ -6,16 +6,13 @@ import static org.ucfront.provisioning.model.groups.PolicyProperties.SHORT_TEXT;
 
 import java.util.List;
 import java.util.Set;
-import org.ucfront.provisioning.model.PolicyGroup;
-import org.ucfront.provisioning.model.ProvisioningContext;
 import org.ucfront.provisioning.model.ValueDomain;
-import org.w3c.dom.Element;
 
 /**
  * §2.2.2.5.7 locationPolicy: the user's E9-1-1 location policy as a propertyEntryList.
  * Defaults are Lync's global location policy (enhanced emergency services off).
  */
-public final class LocationPolicy implements PolicyGroup {
+public final class LocationPolicy extends DeclaredPolicyGroup {
 
     /** §2.2.2.5: the group's name attribute. */
     public static final String NAME = "locationPolicy";
@@ -49,23 +46,7 @@ public final class LocationPolicy implements PolicyGroup {
             // hours; Lync accepts 1 to 12
             new Property("LocationRefreshInterval", new ValueDomain.Range(1, 12), "4"));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String policyKind() {
-        return KIND;
-    }
-
-    @Override
-    public List<Property> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public void write(Element provisionGroup, ProvisioningContext context) {
-        PolicyProperties.writeEntryList(provisionGroup, this, context);
+    public LocationPolicy() {
+        super(NAME, KIND, PROPERTIES, Shape.ENTRY_LIST);
     }
 }

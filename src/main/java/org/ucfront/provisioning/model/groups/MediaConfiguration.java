@@ -4,16 +4,13 @@ import static org.ucfront.provisioning.model.groups.PolicyProperties.BOOL;
 
 import java.util.List;
 import java.util.Set;
-import org.ucfront.provisioning.model.PolicyGroup;
-import org.ucfront.provisioning.model.ProvisioningContext;
 import org.ucfront.provisioning.model.ValueDomain;
-import org.w3c.dom.Element;
 
 /**
  * §2.2.2.5.8 mediaConfiguration: media bypass settings as a propertyEntryList. Defaults are
  * Lync's: bypass disabled, both modes Off.
  */
-public final class MediaConfiguration implements PolicyGroup {
+public final class MediaConfiguration extends DeclaredPolicyGroup {
 
     /** §2.2.2.5: the group's name attribute. */
     public static final String NAME = "mediaConfiguration";
@@ -35,23 +32,7 @@ public final class MediaConfiguration implements PolicyGroup {
             // a GUID that Lync generates when bypass is enabled: no default
             new Property("bypassId", new ValueDomain.Text(64), null));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String policyKind() {
-        return KIND;
-    }
-
-    @Override
-    public List<Property> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public void write(Element provisionGroup, ProvisioningContext context) {
-        PolicyProperties.writeEntryList(provisionGroup, this, context);
+    public MediaConfiguration() {
+        super(NAME, KIND, PROPERTIES, Shape.ENTRY_LIST);
     }
 }

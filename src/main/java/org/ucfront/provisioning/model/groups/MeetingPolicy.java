@@ -6,10 +6,7 @@ import static org.ucfront.provisioning.model.groups.PolicyProperties.SHORT_TEXT;
 
 import java.util.List;
 import java.util.Set;
-import org.ucfront.provisioning.model.PolicyGroup;
-import org.ucfront.provisioning.model.ProvisioningContext;
 import org.ucfront.provisioning.model.ValueDomain;
-import org.w3c.dom.Element;
 
 /**
  * §2.2.2.5.2 meetingPolicy: the user's conferencing policy as {@code instance/property}.
@@ -17,7 +14,7 @@ import org.w3c.dom.Element;
  * are left out until administered. Values are Boolean unless the section says otherwise. Not
  * declared: {@code Name} ("optional, ignored"; a policy's name is its identity, not a value).
  */
-public final class MeetingPolicy implements PolicyGroup {
+public final class MeetingPolicy extends DeclaredPolicyGroup {
 
     /** §2.2.2.5: the group's name attribute. */
     public static final String NAME = "meetingPolicy";
@@ -79,23 +76,7 @@ public final class MeetingPolicy implements PolicyGroup {
             new Property("AllowOfficeContent", BOOL, "true"),
             new Property("EnableOnlineMeetingPromptForLyncResources", BOOL, "false"));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String policyKind() {
-        return KIND;
-    }
-
-    @Override
-    public List<Property> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public void write(Element provisionGroup, ProvisioningContext context) {
-        PolicyProperties.writeInstance(provisionGroup, this, context);
+    public MeetingPolicy() {
+        super(NAME, KIND, PROPERTIES, Shape.INSTANCE);
     }
 }

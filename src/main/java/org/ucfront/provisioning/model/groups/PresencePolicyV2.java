@@ -4,16 +4,13 @@ import static org.ucfront.provisioning.model.groups.PolicyProperties.BOOL;
 import static org.ucfront.provisioning.model.groups.PolicyProperties.UINT32;
 
 import java.util.List;
-import org.ucfront.provisioning.model.PolicyGroup;
-import org.ucfront.provisioning.model.ProvisioningContext;
-import org.w3c.dom.Element;
 
 /**
  * §2.2.2.5.9 presencePolicyV2: presence settings as a propertyEntryList. All six properties
  * MUST be present, so each has a default (Lync's privacy configuration) and an administered
  * policy can only change, never remove, a value.
  */
-public final class PresencePolicyV2 implements PolicyGroup {
+public final class PresencePolicyV2 extends DeclaredPolicyGroup {
 
     /** §2.2.2.5: the group's name attribute. */
     public static final String NAME = "presencePolicyV2";
@@ -29,23 +26,7 @@ public final class PresencePolicyV2 implements PolicyGroup {
             new Property("PersonalNoteHistoryDepth", UINT32, "3"),
             new Property("SubscribeToCollapsedDG", BOOL, "true"));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String policyKind() {
-        return KIND;
-    }
-
-    @Override
-    public List<Property> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public void write(Element provisionGroup, ProvisioningContext context) {
-        PolicyProperties.writeEntryList(provisionGroup, this, context);
+    public PresencePolicyV2() {
+        super(NAME, KIND, PROPERTIES, Shape.ENTRY_LIST);
     }
 }

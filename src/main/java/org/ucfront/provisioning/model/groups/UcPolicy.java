@@ -4,10 +4,7 @@ import static org.ucfront.provisioning.model.groups.PolicyProperties.BOOL;
 
 import java.util.List;
 import java.util.Set;
-import org.ucfront.provisioning.model.PolicyGroup;
-import org.ucfront.provisioning.model.ProvisioningContext;
 import org.ucfront.provisioning.model.ValueDomain;
-import org.w3c.dom.Element;
 
 /**
  * §2.2.2.5.3 ucPolicy: the user's voice policy as {@code instance/property}. Defaults are Lync's
@@ -15,7 +12,7 @@ import org.w3c.dom.Element;
  * identity, not one of its values) and {@code PhoneRouteUsages} (optional, ignored, and a list
  * of {@code element} children the fragment's text-only {@code property} cannot hold).
  */
-public final class UcPolicy implements PolicyGroup {
+public final class UcPolicy extends DeclaredPolicyGroup {
 
     /** §2.2.2.5: the group's name attribute. */
     public static final String NAME = "ucPolicy";
@@ -39,23 +36,7 @@ public final class UcPolicy implements PolicyGroup {
             // ucfront is an on-premises server
             new Property("VoiceDeploymentMode", new ValueDomain.OneOf(VOICE_DEPLOYMENT_MODES), "OnPrem"));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String policyKind() {
-        return KIND;
-    }
-
-    @Override
-    public List<Property> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public void write(Element provisionGroup, ProvisioningContext context) {
-        PolicyProperties.writeInstance(provisionGroup, this, context);
+    public UcPolicy() {
+        super(NAME, KIND, PROPERTIES, Shape.INSTANCE);
     }
 }
