@@ -29,6 +29,7 @@
 #                                    end of the phase (a UDP fill would add the 32 s of transactions)
 #   EXPIRES=7200                     Expires of every REGISTER (endpoints stay live during the run)
 #   SETTLE_SECONDS=40                pause before the "settled" heap measurement
+#   MAX_P99=500                      p99 response time (ms) a passing step must stay under
 #   PROFILE_RATE=1000 PROFILE_SECONDS=30  phase "profile": Java Flight Recorder during a TCP run at
 #                                    that rate; prints where the samples are (bench.py jfr-top)
 #   QUIET_MAX=25 QUIET_WAIT=600      before each step, wait (at most QUIET_WAIT s) until processes other
@@ -46,8 +47,8 @@
 # - A step PASSes when sipp counts no failed call, no retransmission, no unexpected or dead-call
 #   message, it achieved at least 95% of the rate asked (calls answered 200 / time to the last 200),
 #   and the p99 of both response times is below MAX_P99=500 ms (over UDP a later answer means a
-#   retransmission; the same bound makes TCP comparable). A transport stops after 2 failed steps, or at once when the server ran out of heap (the
-#   server is then restarted for the next transport).
+#   retransmission; the same bound makes TCP comparable). A transport stops after 2 failed steps,
+#   or at once when the server ran out of heap (the server is restarted for the next transport).
 # - Latency per step: rtd1 = REGISTER to 401, rtd2 = authenticated REGISTER to 200, p50/p99/max in
 #   ms (sipp -trace_rtt, 1 ms resolution).
 # - CPU per step, in % of one core (the machine has `nproc` cores): the server (java), sipp, and
@@ -63,7 +64,10 @@
 #   throughput  warm-up, TCP (t1) steps, TCP (tn) steps if TN_RATES, UDP steps
 #   memory      heap after GC with no endpoint and at each MEM_POINTS count (right after registering
 #               and SETTLE_SECONDS later), then stop and restart on the same data dir
-#   profile     JFR during a TCP run at PROFILE_RATE: $WORK/profile.jfr and profile-top.txt
+#   profile     JFR (stack depth 256) during a TCP run at PROFILE_RATE: $WORK/profile.jfr, and
+#               $WORK/profile-top.txt (bench.py jfr-top: samples by category, thread, frame, method)
+# Output: one line per step as it runs, then a summary (also $WORK/summary.txt) and every step's
+# line ($WORK/steps.txt); server logs, sipp's files and class histograms stay in $WORK.
 # Requirements: bash, sipp 3.6 (Debian sip-tester), python3, JDK 17 (java, jcmd, jfr).
 set -euo pipefail
 
