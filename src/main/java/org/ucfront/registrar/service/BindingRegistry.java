@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -63,7 +62,6 @@ public class BindingRegistry {
     private final Map<String, UserEndpoints> users = new ConcurrentHashMap<>();
     /** Endpoint id → latest state to write (or REMOVED); the newest change wins. */
     private final Map<String, Endpoint> pending = new ConcurrentHashMap<>();
-    private final AtomicLong expired = new AtomicLong();
     private final ReentrantLock flushing = new ReentrantLock();
     /** "tcp 10.1.2.50:4237" → users with a binding registered over that connection. */
     private final Map<String, Set<String>> connections = new ConcurrentHashMap<>();
@@ -210,23 +208,9 @@ public class BindingRegistry {
         return transport.toLowerCase(java.util.Locale.ROOT) + " " + addr + ":" + port;
     }
 
-    /** Number of routable endpoints. */
-    public int liveEndpoints() {
-        long now = System.currentTimeMillis();
-        int n = 0;
-        for (UserEndpoints u : users.values()) {
-            n += u.routable(now).size();
-        }
-        return n;
-    }
-
     /** Every user's address that has endpoints, for the admin listing. */
     public Collection<String> usersWithEndpoints() {
         return new ArrayList<>(users.keySet());
-    }
-
-    public long expiredCount() {
-        return expired.get();
     }
 
     /** Writes every pending change now (also run by the persistence-window timer). */
@@ -297,10 +281,7 @@ public class BindingRegistry {
         long now = System.currentTimeMillis();
         for (UserEndpoints u : users.values()) {
             List<Endpoint> changed = u.expire(now);
-            if (!changed.isEmpty()) {
-                changed.forEach(this::queue);
-                expired.addAndGet(changed.size());
-            }
+            changed.forEach(this::queue);
         }
     }
 

@@ -3,7 +3,6 @@ package org.ucfront.registrar.servlet;
 import gov.nist.javax.sip.stack.HopImpl;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.servlet.ServletException;
@@ -37,8 +36,6 @@ public final class DeregisterNotifier {
 
     private final SipFactory factory;
     private final String handler;
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
 
     DeregisterNotifier(SipFactory factory, String handlerServletName) {
         this.factory = factory;
@@ -95,21 +92,12 @@ public final class DeregisterNotifier {
             notify.setContent(event.body().getBytes(StandardCharsets.UTF_8), RegistrationEvent.CONTENT_TYPE);
             ((SipServletRequestImpl) notify).send(new HopImpl(b.remoteAddr(), b.remotePort(),
                     b.transport().toUpperCase(Locale.ROOT)));
-            sent.incrementAndGet();
             LOG.info(() -> "NOTIFY " + event.body() + " sent to " + endpoint.aor() + " endpoint " + endpoint.key());
         } catch (Exception e) {
-            failed.incrementAndGet();
             session.invalidate();
             LOG.log(Level.WARNING, "NOTIFY " + event.body() + " to " + endpoint.aor() + " endpoint "
                     + endpoint.key() + " could not be sent: " + e, e);
         }
     }
 
-    public long sentCount() {
-        return sent.get();
-    }
-
-    public long failedCount() {
-        return failed.get();
-    }
 }
