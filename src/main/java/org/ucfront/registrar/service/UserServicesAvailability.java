@@ -1,5 +1,6 @@
 package org.ucfront.registrar.service;
 
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -7,9 +8,11 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.annotation.PostConstruct;
+import javax.annotation.PreDestroy;
 import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.SessionContext;
 import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.Timeout;
@@ -17,6 +20,7 @@ import javax.ejb.TimerConfig;
 import javax.ejb.TimerService;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
+import javax.management.ObjectName;
 import org.ucfront.launcher.UcfrontConfig;
 import org.ucfront.registrar.model.PoolSettings;
 import org.ucfront.registrar.model.UserServicesState;
@@ -25,7 +29,7 @@ import org.ucfront.registrar.model.UserServicesState.Transition;
 /**
  * §3.1.2.1 Presence-Service-Available of this pool: polled from the configured health URL (an
  * EJB interval timer; none configured, no connection is ever opened) and overridable by the
- * administrator. When the services go from available to unavailable, the registered listener
+ * administrator (admin REST and JMX {@code org.ucfront:type=UserServices}). When the services go from available to unavailable, the registered listener
  * (the registrar servlet, which can send SIP) sends the §3.5 NOTIFYs.
  */
 @Singleton
@@ -48,11 +52,14 @@ public class UserServicesAvailability {
 
     @Resource
     private TimerService timers;
+    @Resource
+    private SessionContext context;
 
     private PoolSettings settings;
     private UserServicesState state;
     private HttpClient http;
     private volatile Listener listener;
+    private ObjectName mbean;
 
     @PostConstruct
     void start() {
@@ -67,6 +74,25 @@ public class UserServicesAvailability {
             timers.createIntervalTimer(interval, interval, new TimerConfig(HEALTH_CHECK, false));
             LOG.info("user services health check: " + settings.healthUrl() + " every "
                     + settings.healthIntervalSeconds() + " s");
+        }
+        try {
+            mbean = new ObjectName(UserServicesJmx.NAME);
+            ManagementFactory.getPlatformMBeanServer().registerMBean(
+                    new UserServicesJmx(context.getBusinessObject(UserServicesAvailability.class)), mbean);
+        } catch (Exception e) {
+            mbean = null;
+            LOG.log(Level.WARNING, "JMX " + UserServicesJmx.NAME + " not registered", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (mbean != null) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(mbean);
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "JMX unregister", e);
+            }
         }
     }
 

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.GeneralSecurityException;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.ucfront.launcher.UcfrontConfig;
@@ -15,12 +17,14 @@ import org.ucfront.launcher.UcfrontConfig.InvalidConfigException;
  * The enterprise directory settings ({@code ucfront.ldap.*}); without {@code ucfront.ldap.url}
  * the local user store is the only source of users and none of the others is read.
  */
-public record DirectorySettings(URI url, boolean startTls, String bindDn, String bindPassword, String baseDn,
+public record DirectorySettings(URI url, boolean startTls, Path caFile, String bindDn, String bindPassword, String baseDn,
         String filter, DirectoryPreset preset, AttributeMapping mapping, int pageSize, int syncIntervalSeconds,
         int fullSyncIntervalSeconds, int timeoutSeconds, PoolIdentity pool) {
 
     public static final String URL = "ucfront.ldap.url";
     public static final String STARTTLS = "ucfront.ldap.starttls";
+    /** PEM file of the CA certificates that sign the directory's certificate; default: the JVM's trust store. */
+    public static final String CA_FILE = "ucfront.ldap.ca.file";
     public static final String BIND_DN = "ucfront.ldap.bind.dn";
     public static final String BIND_PASSWORD = "ucfront.ldap.bind.password";
     public static final String BIND_PASSWORD_FILE = "ucfront.ldap.bind.password.file";
@@ -56,6 +60,11 @@ public record DirectorySettings(URI url, boolean startTls, String bindDn, String
         boolean startTls = bool(raw, STARTTLS);
         if (startTls && "ldaps".equals(u.getScheme())) {
             throw new InvalidConfigException(STARTTLS + "=true needs an ldap: URL, not ldaps:");
+        }
+        Path caFile = caFile(value(raw, CA_FILE));
+        if (caFile != null && !startTls && !"ldaps".equals(u.getScheme())) {
+            throw new InvalidConfigException(CA_FILE + " is set but the directory is not reached over TLS"
+                    + " (use an ldaps: URL or " + STARTTLS + "=true)");
         }
         String bindDn = value(raw, BIND_DN);
         String password = value(raw, BIND_PASSWORD);
@@ -108,7 +117,7 @@ public record DirectorySettings(URI url, boolean startTls, String bindDn, String
         if (registrar != null && !registrar.regionMatches(true, 0, "sip:", 0, 4)) {
             throw new InvalidConfigException(REGISTRAR_URI + "=" + registrar + " is not valid; expected a sip: URI");
         }
-        return new DirectorySettings(u, startTls, bindDn, password, baseDn, filter, preset, mapping,
+        return new DirectorySettings(u, startTls, caFile, bindDn, password, baseDn, filter, preset, mapping,
                 integer(raw, PAGE_SIZE, DEFAULT_PAGE_SIZE, 1, 10_000),
                 integer(raw, SYNC_INTERVAL, DEFAULT_SYNC_INTERVAL, 10, 86_400 * 7),
                 integer(raw, FULL_SYNC_INTERVAL, DEFAULT_FULL_SYNC_INTERVAL, 60, 86_400 * 30),
@@ -118,6 +127,22 @@ public record DirectorySettings(URI url, boolean startTls, String bindDn, String
 
     public boolean secure() {
         return startTls || "ldaps".equals(url.getScheme());
+    }
+
+    /** A readable PEM file with at least one certificate: checked at start, read again on each connection. */
+    private static Path caFile(String v) {
+        if (v == null) {
+            return null;
+        }
+        Path p = Paths.get(v);
+        try {
+            if (DirectoryTrust.read(p).isEmpty()) {
+                throw new InvalidConfigException(CA_FILE + "=" + v + " holds no PEM certificate");
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new InvalidConfigException(CA_FILE + "=" + v + " is not a readable PEM certificate file (" + e + ")");
+        }
+        return p;
     }
 
     /** ldap or ldaps with a host; the port defaults to 389 / 636 (RFC 4516). */
@@ -170,7 +195,8 @@ public record DirectorySettings(URI url, boolean startTls, String bindDn, String
     /** The password never appears in logs or the admin status. */
     @Override
     public String toString() {
-        return "DirectorySettings[" + url + (startTls ? " StartTLS" : "") + ", base " + baseDn + ", preset "
+        return "DirectorySettings[" + url + (startTls ? " StartTLS" : "") + (caFile == null ? "" : ", CA " + caFile)
+                + ", base " + baseDn + ", preset "
                 + preset.code() + ", filter " + filter + "]";
     }
 }

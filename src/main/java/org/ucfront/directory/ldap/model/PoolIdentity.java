@@ -47,6 +47,18 @@ public record PoolIdentity(String poolFqdn, String registrarUri) {
         return fqdn != null && (fqdn.equals(poolFqdn) || fqdn.endsWith("." + poolFqdn));
     }
 
+    /**
+     * The home pool to store for a user (§3.1.2.1): empty for this pool (the user is homed here),
+     * another pool's FQDN, or null when there is no value or it names no host (nothing changes).
+     */
+    public String homePoolOf(String homeServer) {
+        String fqdn = fqdnOf(homeServer);
+        if (fqdn == null) {
+            return null;
+        }
+        return inPool(fqdn) ? "" : fqdn;
+    }
+
     public boolean isOwnRegistrar(String uri) {
         return registrarUri != null && registrarUri.equalsIgnoreCase(uri);
     }

@@ -15,16 +15,17 @@ import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.SSLUtil;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.function.Consumer;
-import javax.net.ssl.TrustManagerFactory;
 import org.ucfront.directory.ldap.model.DirectorySettings;
+import org.ucfront.directory.ldap.model.DirectoryTrust;
 import org.ucfront.sip.AddressOfRecord;
 
 /**
  * Reads SIP users from the directory with the UnboundID LDAP SDK: one connection per run, TLS
- * (ldaps or StartTLS, RFC 4513 §3) verified against the JVM's trust store and the host name,
+ * (ldaps or StartTLS, RFC 4513 §3) verified against the configured CA file (or the JVM's trust
+ * store) and the host name,
  * a simple bind, and a paged subtree search (RFC 2696). Every value placed in a filter is
  * escaped by the SDK's filter constructors (RFC 4515 §3).
  */
@@ -82,20 +83,16 @@ final class DirectoryReader {
         int port = settings.url().getPort();
         LDAPConnection c;
         try {
-            SSLUtil ssl = settings.secure() ? sslUtil() : null;
+            SSLUtil ssl = settings.secure() ? new SSLUtil(DirectoryTrust.managers(settings.caFile())) : null;
             if ("ldaps".equals(settings.url().getScheme())) {
                 c = new LDAPConnection(ssl.createSSLSocketFactory(), options, host, port);
             } else {
                 c = new LDAPConnection(options, host, port);
                 if (settings.startTls()) {
-                    ExtendedResult r = c.processExtendedOperation(new StartTLSExtendedRequest(ssl.createSSLContext()));
-                    if (r.getResultCode() != ResultCode.SUCCESS) {
-                        c.close();
-                        throw new LDAPException(r.getResultCode(), "StartTLS refused: " + r.getDiagnosticMessage());
-                    }
+                    startTls(c, ssl);
                 }
             }
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new LDAPException(ResultCode.CONNECT_ERROR, "TLS setup failed: " + e.getMessage(), e);
         }
         if (settings.bindDn() != null) {
@@ -109,10 +106,16 @@ final class DirectoryReader {
         return c;
     }
 
-    /** The JVM's default trust store (javax.net.ssl.trustStore): an operator adds the directory's CA there. */
-    private static SSLUtil sslUtil() throws GeneralSecurityException {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init((KeyStore) null);
-        return new SSLUtil(tmf.getTrustManagers());
+    /** RFC 4511 §4.14: the connection is closed unless TLS is in place (no fallback to plain text). */
+    private static void startTls(LDAPConnection c, SSLUtil ssl) throws LDAPException, GeneralSecurityException {
+        try {
+            ExtendedResult r = c.processExtendedOperation(new StartTLSExtendedRequest(ssl.createSSLContext()));
+            if (r.getResultCode() != ResultCode.SUCCESS) {
+                throw new LDAPException(r.getResultCode(), "StartTLS refused: " + r.getDiagnosticMessage());
+            }
+        } catch (LDAPException | GeneralSecurityException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 }

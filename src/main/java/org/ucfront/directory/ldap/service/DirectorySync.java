@@ -282,8 +282,8 @@ public class DirectorySync {
                     continue;
                 }
                 try {
-                    users.syncFromDirectory(u.aor(), new UserChange(u.displayName(), u.enabled(), null),
-                            u.homeServer(), u.registrar());
+                    users.syncFromDirectory(u.aor(), new UserChange(u.displayName(), u.enabled(), null,
+                            settings.pool().homePoolOf(u.homeServer()), null), u.homeServer(), u.registrar());
                 } catch (EJBException | UserService.UserStoreException e) {
                     skipped++;
                     LOG.warning("directory: " + u.dn() + " not stored: " + (e.getCause() != null ? e.getCause() : e));

@@ -82,4 +82,42 @@ public class DirectorySettingsTest {
         m.remove("ucfront.ldap.starttls");
         assertEquals(636, load(m).url().getPort());
     }
+
+    static final String TEST_CA = "src/test/resources/ldap/test-ca.pem";
+
+    @Test
+    public void aCaFileIsReadAtStartAndOnlyWithTls() throws Exception {
+        Map<String, String> m = minimal();
+        m.put("ucfront.ldap.url", "ldaps://dc1.fabrikam.com");
+        m.put("ucfront.ldap.ca.file", TEST_CA);
+        assertEquals(Path.of(TEST_CA), load(m).caFile());
+        javax.net.ssl.X509TrustManager tm = (javax.net.ssl.X509TrustManager) DirectoryTrust.managers(load(m).caFile())[0];
+        assertEquals(1, tm.getAcceptedIssuers().length);
+        assertEquals("CN=ucfront unit-test CA", tm.getAcceptedIssuers()[0].getSubjectX500Principal().getName());
+
+        Path empty = Files.createTempFile("no-certificate", ".pem");
+        try {
+            Files.writeString(empty, "not a certificate");
+            m.put("ucfront.ldap.ca.file", empty.toString());
+            expectInvalid(m, "ucfront.ldap.ca.file");
+            m.put("ucfront.ldap.ca.file", empty.resolveSibling("missing-" + empty.getFileName()).toString());
+            expectInvalid(m, "ucfront.ldap.ca.file");
+        } finally {
+            Files.delete(empty);
+        }
+        m.put("ucfront.ldap.ca.file", TEST_CA);
+        m.put("ucfront.ldap.url", "ldap://dc1.fabrikam.com"); // plain text: a CA file would be ignored
+        expectInvalid(m, "ucfront.ldap.ca.file");
+        m.put("ucfront.ldap.starttls", "true");
+        assertTrue(load(m).secure());
+    }
+
+    static void expectInvalid(Map<String, String> m, String key) {
+        try {
+            load(m);
+            fail("accepted " + m);
+        } catch (InvalidConfigException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith(key));
+        }
+    }
 }
