@@ -1,6 +1,8 @@
 package org.ucfront.launcher;
 
+import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema to the version this build expects before anything uses it. Migrations are
@@ -8,16 +10,34 @@ import org.flywaydb.core.Flyway;
  */
 final class Database {
 
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
     private Database() {
     }
 
-    /** Applies pending migrations; returns the number applied. */
+    /** Applies pending migrations and logs the schema version reached; returns the number applied. */
     static int migrate(UcfrontConfig config) {
         Flyway flyway = Flyway.configure()
                 .dataSource(config.jdbcUrl, config.jdbcUser, config.jdbcPassword)
                 .locations("classpath:db/migration")
                 .load();
-        return flyway.migrate().migrationsExecuted;
+        MigrateResult result = flyway.migrate();
+        LOG.info(String.format("database %s at schema version %s, %d migration(s) applied",
+                withoutParameters(config.jdbcUrl), flyway.info().current().getVersion(),
+                result.migrationsExecuted));
+        return result.migrationsExecuted;
+    }
+
+    /** The URL as logged: parameters (which may hold credentials) left out. */
+    static String withoutParameters(String jdbcUrl) {
+        int end = jdbcUrl.length();
+        for (char c : new char[] {'?', ';'}) {
+            int i = jdbcUrl.indexOf(c);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        return jdbcUrl.substring(0, end);
     }
 
     /** The JDBC driver class for the configured URL (H2 by default, PostgreSQL in production). */

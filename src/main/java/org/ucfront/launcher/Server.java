@@ -27,10 +27,7 @@ public final class Server {
 
     public static Server start(UcfrontConfig config, Path home) throws Exception {
         UcfrontConfig.install(config);
-        int applied = Database.migrate(config);
-        if (applied > 0) {
-            LOG.info("database schema migrated: " + applied + " migration(s) applied");
-        }
+        Database.migrate(config);
         EjbRuntime ejbs = EjbRuntime.start(config, Main.applicationModule());
         try {
             SipRuntime sip = SipRuntime.start(config, home, home.resolve("webapps/ucfront"),

@@ -1,5 +1,8 @@
 package org.ucfront.launcher;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
@@ -60,7 +63,8 @@ public final class UcfrontConfig {
         jdbcUrl = s.string("ucfront.db.url",
                 "jdbc:h2:file:" + dataDir.resolve("ucfront") + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE");
         jdbcUser = s.string("ucfront.db.user", "ucfront");
-        jdbcPassword = s.string("ucfront.db.password", "");
+        jdbcPassword = databasePassword(s);
+        Database.driverFor(jdbcUrl); // an unsupported URL fails the start here, in one line
         nonceLifetimeSeconds = s.integer("ucfront.digest.nonce.lifetime", 300, 10, 86400);
         digestAlgorithms = s.string("ucfront.digest.algorithms", "SHA-256,MD5");
         persistWindowMillis = s.integer("ucfront.persist.window.ms", 100, 10, 10000);
@@ -78,6 +82,23 @@ public final class UcfrontConfig {
             throw new InvalidConfigException("ucfront.clientversion.default.url"
                     + (clientVersionDefaultUrl == null ? " is not set" : "=" + clientVersionDefaultUrl + " is not valid")
                     + " for ucfront.clientversion.default=" + clientVersionDefault.code() + ": " + e.problem());
+        }
+    }
+
+    /** The database password, given inline or (so that it stays out of process listings) in a file. */
+    private static String databasePassword(Source s) {
+        String password = s.string("ucfront.db.password", null);
+        String file = s.string("ucfront.db.password.file", null);
+        if (file == null) {
+            return password == null ? "" : password;
+        }
+        if (password != null) {
+            throw new InvalidConfigException("ucfront.db.password and ucfront.db.password.file are both set; set one");
+        }
+        try {
+            return Files.readString(Paths.get(file), StandardCharsets.UTF_8).strip();
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidConfigException("ucfront.db.password.file=" + file + " is not readable (" + e + ")");
         }
     }
 
