@@ -46,7 +46,7 @@ public class SurvivableModeIT {
             exchange.close();
         });
         userServices.start();
-        server = new UcfrontServer("survivable", 15180, 18200)
+        server = new UcfrontServer("survivable", 15180, 18185)
                 .with("UCFRONT_DIGEST_ALGORITHMS", "MD5") // sipp 3.6 computes MD5 Digest only
                 .with("UCFRONT_USERSERVICES_HEALTH_URL",
                         "http://127.0.0.1:" + userServices.getAddress().getPort() + "/health")
