@@ -23,6 +23,7 @@ import org.ucfront.directory.service.UserService;
 import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.RegistrationEvent;
 import org.ucfront.registrar.service.BindingRegistry;
+import org.ucfront.registrar.servlet.AdminDeregistration;
 import org.ucfront.registrar.servlet.DeregisterNotifier;
 import org.ucfront.sip.AddressOfRecord;
 import org.ucfront.sip.Ejbs;
@@ -88,7 +89,7 @@ public class AdminApiServlet extends HttpServlet {
             throws IOException, ServletException {
         if (path.equals(USERS) || path.equals(USERS + "/")) {
             switch (method) {
-                case "GET" -> Json.write(resp, 200, users.list().stream().map(AdminApiServlet::userJson).toList());
+                case "GET" -> Json.write(resp, 200, search(req.getParameter("q"), req.getParameter("limit")));
                 case "POST" -> create(req, resp);
                 default -> notAllowed(resp, "GET, POST");
             }
@@ -96,6 +97,17 @@ public class AdminApiServlet extends HttpServlet {
             delegates(method, path, req, resp);
         } else if (path.startsWith(USERS + "/") && path.endsWith(DirectoryServlet.DEREGISTER)) {
             getServletContext().getNamedDispatcher(DirectoryServlet.NAME).forward(req, resp); // per-user action
+        } else if (path.startsWith(USERS + "/") && path.contains(REGISTRATIONS + "/")) {
+            int at = path.indexOf(REGISTRATIONS + "/");
+            AddressOfRecord aor = aor(path.substring(USERS.length() + 1, at));
+            String endpoint = URLDecoder.decode(path.substring(at + REGISTRATIONS.length() + 1), StandardCharsets.UTF_8);
+            if (!"DELETE".equals(method)) {
+                notAllowed(resp, "DELETE");
+            } else if (adminDeregistration().endpoint(aor, endpoint)) {
+                resp.setStatus(204);
+            } else {
+                Json.error(resp, 404, "no endpoint " + endpoint + " of " + aor);
+            }
         } else if (path.startsWith(USERS + "/") && path.endsWith(REGISTRATIONS)) {
             AddressOfRecord aor = aor(path.substring(USERS.length() + 1, path.length() - REGISTRATIONS.length()));
             if (!"GET".equals(method)) {
@@ -170,6 +182,37 @@ public class AdminApiServlet extends HttpServlet {
         } else {
             notAllowed(resp, "DELETE");
         }
+    }
+
+    /**
+     * {@code GET /api/users?q=text&limit=n}: users whose address or display name contains the text
+     * (case-insensitive), at most n of them.
+     */
+    private List<Map<String, Object>> search(String q, String limit) {
+        String needle = q == null ? "" : q.trim().toLowerCase(java.util.Locale.ROOT);
+        long max;
+        try {
+            max = limit == null ? Long.MAX_VALUE : Long.parseLong(limit);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limit: a positive number is required");
+        }
+        if (max < 1) {
+            throw new IllegalArgumentException("limit: a positive number is required");
+        }
+        return users.list().stream()
+                .filter(u -> needle.isEmpty() || u.uri().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || (u.displayName() != null && u.displayName().toLowerCase(java.util.Locale.ROOT).contains(needle)))
+                .limit(max).map(AdminApiServlet::userJson).toList();
+    }
+
+    private AdminDeregistration adminDeregistration() {
+        return new AdminDeregistration(registry, () -> {
+            try {
+                return DeregisterNotifier.of(getServletContext());
+            } catch (ServletException e) {
+                return null;
+            }
+        });
     }
 
     /** A delegation as the API reads it. */
@@ -260,6 +303,7 @@ public class AdminApiServlet extends HttpServlet {
         long now = System.currentTimeMillis();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("user", "sip:" + e.aor());
+        m.put("endpoint", e.key());
         m.put("epid", e.epid());
         m.put("instance", e.instance());
         m.put("gruu", e.gruu());

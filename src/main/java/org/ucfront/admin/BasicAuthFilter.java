@@ -13,12 +13,15 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.management.ServerMetrics;
 
 /** HTTP Basic authentication (RFC 7617) of every admin request. */
 public class BasicAuthFilter implements Filter {
 
     private static final Logger LOG = Logger.getLogger(BasicAuthFilter.class.getName());
     static final String REALM = "ucfront admin";
+    /** Sent by the console's requests (a header a cross-site form cannot set). */
+    static final String CONSOLE_HEADER = "X-Requested-With";
 
     private AdminCredentials credentials;
 
@@ -41,7 +44,11 @@ public class BasicAuthFilter implements Filter {
             return;
         }
         LOG.fine(() -> "admin request refused from " + req.getRemoteAddr());
-        resp.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        ServerMetrics.AUTH_FAILURES.inc("admin-http", req.getHeader("Authorization") == null ? "NO_CREDENTIALS"
+                : "WRONG_CREDENTIALS");
+        if (req.getHeader(CONSOLE_HEADER) == null) { // the console signs in itself: no browser dialog
+            resp.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        }
         Json.error(resp, HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
     }
 

@@ -2,15 +2,15 @@ package org.ucfront.sip;
 
 import java.io.IOException;
 import javax.servlet.ServletException;
-import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
+import org.ucfront.management.MeasuredSipServlet;
 
 /**
  * OPTIONS (RFC 3261 §11: 200 with Allow) and every method no capability serves (405 with Allow),
  * so that the container never relays a request nobody configured.
  */
-public class OptionsServlet extends SipServlet {
+public class OptionsServlet extends MeasuredSipServlet {
 
     private static final long serialVersionUID = 1L;
 

@@ -8,13 +8,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.servlet.ServletException;
-import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipURI;
 import org.ucfront.directory.model.SipUser;
 import org.ucfront.directory.service.UserService;
 import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.management.MeasuredSipServlet;
+import org.ucfront.management.ServerMetrics;
 import org.ucfront.provisioning.model.HardenedXml;
 import org.ucfront.provisioning.model.InBandProvisioning;
 import org.ucfront.provisioning.model.ProvisionGroup;
@@ -39,7 +40,7 @@ import org.ucfront.sip.SipHeaders;
  * (§2.2.2.4), authorize the requester, then answer with the requested groups (§2.2.2.5), in the
  * 200 when the client supports ms-piggyback-first-notify, else in a NOTIFY after a bodiless 200.
  */
-public class ProvisioningServlet extends SipServlet {
+public class ProvisioningServlet extends MeasuredSipServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ProvisioningServlet.class.getName());
@@ -118,6 +119,8 @@ public class ProvisioningServlet extends SipServlet {
                 + "): " + served.stream().map(ProvisionGroup::name).toList());
         SipServletResponse ok = req.createResponse(SipServletResponse.SC_OK);
         ok.setHeader(SipHeaders.EXPIRES, "0");
+        ServerMetrics.PROVISIONING_SUBSCRIPTIONS.inc(requester.kind(), piggyback ? "piggyback" : "notify");
+        served.forEach(g -> ServerMetrics.PROVISION_GROUPS.inc(g.name()));
         if (piggyback) {
             ok.setHeader(SipHeaders.EVENT, InBandProvisioning.EVENT);
             ok.setHeader(SipHeaders.SUBSCRIPTION_STATE, InBandProvisioning.TERMINATED);
@@ -179,6 +182,10 @@ public class ProvisioningServlet extends SipServlet {
             return serverFqdn != null;
         }
 
+        String kind() {
+            return serverEntity() ? "server" : asker.equals(target) ? "user" : "delegate";
+        }
+
         ProvisioningContext context(ProvisioningSettings settings, PolicyService policies) {
             return serverEntity() ? new ProvisioningContext(null, settings)
                     : new ProvisioningContext(target, settings, policies.effective(target.toString()));
@@ -228,6 +235,7 @@ public class ProvisioningServlet extends SipServlet {
     }
 
     private static SipServletResponse error(SipServletRequest req, ProvisioningError error, String detail) {
+        ServerMetrics.PROVISIONING_REFUSALS.inc(error.name());
         SipServletResponse r = req.createResponse(error.statusCode());
         r.setHeader(MsDiagnostics.HEADER, MsDiagnostics.value(error.errorId(), detail != null ? detail : error.reason()));
         return r;

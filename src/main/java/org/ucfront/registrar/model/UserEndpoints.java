@@ -210,6 +210,21 @@ public final class UserEndpoints {
         return select(e -> live(e, now));
     }
 
+    /** How many endpoints are routable now; the rest are known without a binding. */
+    public synchronized int routableCount(long now) {
+        int n = 0;
+        for (Endpoint e : endpoints.values()) {
+            if (live(e, now)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public synchronized int size() {
+        return endpoints.size();
+    }
+
     public synchronized List<Endpoint> all() {
         return new ArrayList<>(endpoints.values());
     }

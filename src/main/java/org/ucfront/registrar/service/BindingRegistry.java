@@ -29,6 +29,7 @@ import javax.ejb.TransactionAttributeType;
 import org.ucfront.launcher.UcfrontConfig;
 import org.ucfront.registrar.model.Binding;
 import org.ucfront.registrar.model.Endpoint;
+import org.ucfront.registrar.model.EndpointCounts;
 import org.ucfront.registrar.model.RegisterAttempt;
 import org.ucfront.registrar.model.RegisterResult;
 import org.ucfront.registrar.model.UserEndpoints;
@@ -163,6 +164,32 @@ public class BindingRegistry {
             }
         }
         return routable;
+    }
+
+    /** Removes one endpoint of a user (admin action); returns it, with the CSeq of its NOTIFY if routable. */
+    public Optional<Endpoint> removeEndpoint(String aor, String endpointKey) {
+        UserEndpoints u = users.get(aor);
+        if (u == null) {
+            return Optional.empty();
+        }
+        Optional<Endpoint> e = u.remove(endpointKey, System.currentTimeMillis());
+        e.ifPresent(x -> pending.put(x.id(), REMOVED));
+        return e;
+    }
+
+    /** Endpoints now, for the metrics and the dashboard. */
+    public EndpointCounts counts() {
+        long now = System.currentTimeMillis();
+        int routable = 0;
+        int known = 0;
+        int withEndpoints = 0;
+        for (UserEndpoints u : users.values()) {
+            int r = u.routableCount(now);
+            routable += r;
+            known += u.size();
+            withEndpoints += r > 0 ? 1 : 0;
+        }
+        return new EndpointCounts(routable, known - routable, withEndpoints);
     }
 
     /**

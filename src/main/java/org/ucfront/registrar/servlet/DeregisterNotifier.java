@@ -17,6 +17,7 @@ import org.mobicents.servlet.sip.core.session.MobicentsSipApplicationSession;
 import org.mobicents.servlet.sip.message.SipFactoryImpl;
 import org.mobicents.servlet.sip.message.SipServletRequestImpl;
 import org.ucfront.registrar.model.Binding;
+import org.ucfront.management.ServerMetrics;
 import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.RegistrationEvent;
 import org.ucfront.sip.MsDiagnostics;
@@ -92,6 +93,7 @@ public final class DeregisterNotifier {
             notify.setContent(event.body().getBytes(StandardCharsets.UTF_8), RegistrationEvent.CONTENT_TYPE);
             ((SipServletRequestImpl) notify).send(new HopImpl(b.remoteAddr(), b.remotePort(),
                     b.transport().toUpperCase(Locale.ROOT)));
+            ServerMetrics.DEREGISTER_NOTIFICATIONS.inc(event.name());
             LOG.info(() -> "NOTIFY " + event.body() + " sent to " + endpoint.aor() + " endpoint " + endpoint.key());
         } catch (Exception e) {
             session.invalidate();

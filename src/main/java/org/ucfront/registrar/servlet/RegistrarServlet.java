@@ -15,7 +15,6 @@ import javax.servlet.ServletException;
 import javax.servlet.sip.Address;
 import javax.servlet.sip.ServletParseException;
 import javax.servlet.sip.SipFactory;
-import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipURI;
@@ -24,6 +23,8 @@ import org.ucfront.clientversion.service.ClientVersionService;
 import org.ucfront.directory.model.SipUser;
 import org.ucfront.directory.service.UserService;
 import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.management.MeasuredSipServlet;
+import org.ucfront.management.ServerMetrics;
 import org.ucfront.registrar.model.Binding;
 import org.ucfront.registrar.model.DeviceInfo;
 import org.ucfront.registrar.model.Endpoint;
@@ -58,7 +59,7 @@ import org.ucfront.sip.UnparsedHeaders;
  * The registrar (MS-SIPREGE §3.1.2.5.1): authenticate → validate → identify the endpoint → client
  * version policy (§3.4.2.5) → bind → answer. It also receives the answers to its deregister NOTIFYs.
  */
-public class RegistrarServlet extends SipServlet {
+public class RegistrarServlet extends MeasuredSipServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RegistrarServlet.class.getName());
@@ -110,6 +111,7 @@ public class RegistrarServlet extends SipServlet {
 
     @Override
     protected void doRegister(SipServletRequest req) throws ServletException, IOException {
+        ServerMetrics.REGISTER_RATE.mark();
         try {
             register(req);
         } catch (MalformedHeaderException | ServletParseException e) {
@@ -163,6 +165,7 @@ public class RegistrarServlet extends SipServlet {
                 throw new MalformedHeaderException("Contact: * needs Expires: 0 and no other Contact (RFC 3261 §10.3)");
             }
             registry.unregisterAll(aor.toString(), callId, cseq);
+            ServerMetrics.UNREGISTRATIONS.inc();
             responses.unregistered(req).send();
             return;
         }
@@ -187,10 +190,12 @@ public class RegistrarServlet extends SipServlet {
         String key = RegisterAttempt.endpointKey(instance, epid);
         switch (decision.outcome()) {
             case INTERVAL_TOO_BRIEF:
+                counted(RegisterError.INTERVAL_TOO_BRIEF);
                 responses.tooBrief(req, decision.seconds()).send();
                 return;
             case UNREGISTER:
                 registry.unregister(aor.toString(), key, callId, cseq);
+                ServerMetrics.UNREGISTRATIONS.inc();
                 responses.unregistered(req).send();
                 return;
             default:
@@ -202,7 +207,10 @@ public class RegistrarServlet extends SipServlet {
         ClientVersionDecision clientVersion = clientVersions.decide(userAgent);
         LOG.fine(() -> "REGISTER " + aor + " User-Agent '" + Tokens.excerpt(userAgent) + "': "
                 + clientVersion.action().code() + " by " + clientVersion.decidedBy());
+        ServerMetrics.CLIENT_VERSION_DECISIONS.inc(clientVersion.byDefault() ? "default" : clientVersion.ruleId(),
+                clientVersion.action().code(), clientVersion.blocked() ? "blocked" : "allowed");
         if (clientVersion.blocked()) {
+            counted(RegisterError.CLIENT_VERSION_BLOCKED);
             responses.clientVersionBlocked(req, clientVersion.warning().orElseThrow()).send();
             return;
         }
@@ -223,6 +231,7 @@ public class RegistrarServlet extends SipServlet {
                 supported.contains(org.ucfront.sip.OptionTags.MS_USERSERVICES_STATE_NOTIFICATION.toLowerCase(Locale.ROOT)),
                 binding);
         RegisterResult result = registry.register(attempt);
+        ServerMetrics.REGISTRATIONS.inc(result.action().value());
         HomePool home = HomePool.of(user.homePool(),
                 user.primaryClusterType() == null ? null : PrimaryClusterType.parse(user.primaryClusterType()), ownPool);
         responses.registered(ok, req, result, supported, now,
@@ -257,7 +266,13 @@ public class RegistrarServlet extends SipServlet {
 
     private void reject(SipServletRequest req, RegisterError error, String detail) throws IOException {
         LOG.fine(() -> "REGISTER rejected by " + error + ": " + (detail != null ? detail : error.reason()));
+        counted(error);
         responses.error(req, error, detail).send();
+    }
+
+    private static void counted(RegisterError error) {
+        ServerMetrics.REGISTER_ERRORS.inc(error.name(), Integer.toString(error.errorId()));
+        ServerMetrics.REGISTER_ERROR_RATE.mark();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import org.ucfront.directory.model.SipUser;
+import org.ucfront.management.ServerMetrics;
 import org.ucfront.sip.OwnLineHeaders;
 import org.ucfront.sip.SipHeaders;
 
@@ -45,7 +46,11 @@ public enum SipDigest {
         req.getHeaders(credentialsHeader).forEachRemaining(credentials::add);
         DigestAuthenticator.Outcome outcome = digest.authenticate(req.getMethod(), credentials, user.digestUsername(),
                 user::ha1);
+        if (outcome instanceof DigestAuthenticator.Refused refused) {
+            ServerMetrics.AUTH_FAILURES.inc(this == REGISTRAR ? "sip-registrar" : "sip-proxy", refused.reason().name());
+        }
         if (outcome instanceof DigestAuthenticator.Challenge challenge) {
+            ServerMetrics.AUTH_CHALLENGES.inc(Boolean.toString(challenge.stale()));
             SipServletResponse r = req.createResponse(challengeStatus);
             // one line per algorithm, in order of preference (RFC 8760 §2.4); the container would keep one
             for (String value : challenge.wwwAuthenticate()) {
