@@ -19,6 +19,9 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.ucfront.directory.model.SipUser;
 import org.ucfront.directory.model.UserChange;
+import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.security.SharedAuthentication;
+import org.ucfront.security.sipae.SipaeAuthenticator;
 import org.ucfront.directory.service.UserService;
 import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.RegistrationEvent;
@@ -42,9 +45,12 @@ public class AdminApiServlet extends HttpServlet {
     static final String DELEGATES = "/delegates";
     static final int MAX_BODY = 64 * 1024;
 
-    /** A user as the API reads it; {@code password} is accepted on write and never returned. */
+    /**
+     * A user as the API reads it; {@code password} and {@code ntHash} are accepted on write and never
+     * returned.
+     */
     public record UserJson(String uri, String displayName, Boolean enabled, String password, String homePool,
-            String primaryClusterType) {
+            String primaryClusterType, String ntHash) {
     }
 
     private transient UserService users;
@@ -239,13 +245,16 @@ public class AdminApiServlet extends HttpServlet {
         SipUser[] change = users.update(aor, change(in));
         if (change[0].enabled() && !change[1].enabled()) {
             deregister(aor, "disabled");
+        } else if (in.password() != null || in.ntHash() != null) {
+            forgetSecurityAssociations(aor); // signed in with the old secret: authenticate again
         }
         Json.write(resp, 200, userJson(change[1]));
     }
 
     /** §3.1.2.1: homePool (FQDN) and primaryClusterType (central, remote); "" clears either. */
     private static UserChange change(UserJson in) {
-        return new UserChange(in.displayName(), in.enabled(), in.password(), in.homePool(), in.primaryClusterType());
+        return new UserChange(in.displayName(), in.enabled(), in.password(), in.homePool(), in.primaryClusterType(),
+                in.ntHash());
     }
 
     /** §3.2: a disabled or deleted user's endpoints get {@code deregistered;event=rejected}. */
@@ -256,6 +265,14 @@ public class AdminApiServlet extends HttpServlet {
             notifier.deregister(e, RegistrationEvent.REJECTED);
         }
         LOG.info("admin: user " + aor + " " + why + "; " + endpoints.size() + " endpoint(s) deregistered");
+        forgetSecurityAssociations(aor); // after the NOTIFYs, which they signed
+    }
+
+    private static void forgetSecurityAssociations(AddressOfRecord aor) {
+        SipaeAuthenticator sipae = SharedAuthentication.sipae(UcfrontConfig.current());
+        if (sipae != null) {
+            sipae.associations().removeUser(aor.toString());
+        }
     }
 
     private static UserJson read(HttpServletRequest req) throws IOException {

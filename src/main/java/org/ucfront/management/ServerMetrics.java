@@ -35,7 +35,7 @@ public final class ServerMetrics {
             "Authentication refused, by service (sip-registrar, sip-proxy, admin-http) and reason", "service",
             "reason");
     public static final Counter AUTH_CHALLENGES = R.counter("ucfront_authentication_challenges_total",
-            "Digest challenges sent (401/407), by whether the nonce was stale", "stale");
+            "Challenges sent (401/407, every scheme), by whether a Digest nonce was stale", "stale");
 
     /** Client version policy decisions (§3.4.2.5), by deciding rule (its id, or default) and action. */
     public static final Counter CLIENT_VERSION_DECISIONS = R.counter("ucfront_client_version_decisions_total",

@@ -4,7 +4,10 @@ import java.io.IOException;
 import javax.servlet.ServletException;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
+import org.ucfront.launcher.UcfrontConfig;
 import org.ucfront.management.MeasuredSipServlet;
+import org.ucfront.security.SharedAuthentication;
+import org.ucfront.security.sipae.SipaeAuthenticator;
 
 /**
  * OPTIONS (RFC 3261 §11: 200 with Allow) and every method no capability serves (405 with Allow),
@@ -28,6 +31,11 @@ public class OptionsServlet extends MeasuredSipServlet {
         SipServletResponse r = req.createResponse("OPTIONS".equals(method) ? SipServletResponse.SC_OK
                 : SipServletResponse.SC_METHOD_NOT_ALLOWED);
         r.setHeader("Allow", ServedMethods.allow());
+        // a client with a security association drops unsigned answers (MS-SIPAE §3.2.5.2)
+        SipaeAuthenticator sipae = SharedAuthentication.sipae(UcfrontConfig.current());
+        if (sipae != null) {
+            sipae.sign(r);
+        }
         r.send();
         req.getApplicationSession().invalidate();
     }

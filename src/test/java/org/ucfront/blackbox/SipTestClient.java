@@ -36,7 +36,12 @@ final class SipTestClient implements AutoCloseable {
     }
 
     static SipTestClient tcp(int serverPort) throws IOException {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), serverPort);
+        return tcp(serverPort, InetAddress.getLoopbackAddress());
+    }
+
+    /** A TCP client from a given local address (e.g. 127.0.0.2: another source address on loopback). */
+    static SipTestClient tcp(int serverPort, InetAddress local) throws IOException {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), serverPort, local, 0);
         s.setSoTimeout(10_000);
         return new SipTestClient(null, s, serverPort);
     }

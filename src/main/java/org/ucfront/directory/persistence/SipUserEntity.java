@@ -28,6 +28,10 @@ public class SipUserEntity {
     @Column(name = "ha1_sha256")
     private String ha1Sha256;
 
+    /** The NT hash, sealed (SealedSecrets); null when the user has no NTLM credentials. */
+    @Column(name = "nt_hash_sealed")
+    private String ntHashSealed;
+
     @Column(name = "home_pool")
     private String homePool;
 
@@ -86,6 +90,14 @@ public class SipUserEntity {
 
     public String getHa1Sha256() {
         return ha1Sha256;
+    }
+
+    public String getNtHashSealed() {
+        return ntHashSealed;
+    }
+
+    public void setNtHashSealed(String sealed) {
+        this.ntHashSealed = sealed;
     }
 
     public void setHa1(String md5, String sha256) {

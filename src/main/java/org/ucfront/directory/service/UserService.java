@@ -23,6 +23,8 @@ import org.ucfront.registrar.model.HomePool;
 import org.ucfront.registrar.model.PrimaryClusterType;
 import org.ucfront.security.digest.DigestAlgorithm;
 import org.ucfront.security.digest.Ha1;
+import org.ucfront.security.SealedSecrets;
+import org.ucfront.security.ntlm.NtHash;
 import org.ucfront.sip.AddressOfRecord;
 
 /** The local user store: SIP-enabled users and their Digest credentials. */
@@ -53,6 +55,23 @@ public class UserService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<SipUser> find(AddressOfRecord aor) {
         return Optional.ofNullable(em.find(SipUserEntity.class, aor.toString())).map(UserService::view);
+    }
+
+    /** The user's NT hash for NTLM (MS-NLMP §3.3.2), or null when none is set. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public byte[] ntHash(AddressOfRecord aor) {
+        SipUserEntity user = em.find(SipUserEntity.class, aor.toString());
+        return user == null || user.getNtHashSealed() == null ? null
+                : secrets().open(user.getNtHashSealed(), aor.toString());
+    }
+
+    private static SealedSecrets secrets;
+
+    private static synchronized SealedSecrets secrets() {
+        if (secrets == null) {
+            secrets = SealedSecrets.of(UcfrontConfig.current().dataDir);
+        }
+        return secrets;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -183,6 +202,19 @@ public class UserService {
             String realm = UcfrontConfig.current().domain;
             user.setHa1(Ha1.compute(DigestAlgorithm.MD5, aor.user(), realm, change.password()),
                     Ha1.compute(DigestAlgorithm.SHA256, aor.user(), realm, change.password()));
+            // MS-NLMP §3.3.1 NTOWF: what NTLM verification needs, sealed at rest
+            user.setNtHashSealed(secrets().seal(NtHash.ofPassword(change.password()), aor.toString()));
+        }
+        if (change.ntHash() != null) {
+            if (change.ntHash().isEmpty()) {
+                user.setNtHashSealed(null);
+            } else {
+                try {
+                    user.setNtHashSealed(secrets().seal(NtHash.parseHex(change.ntHash()), aor.toString()));
+                } catch (IllegalArgumentException e) {
+                    throw new UserStoreException("ntHash: " + e.getMessage());
+                }
+            }
         }
     }
 

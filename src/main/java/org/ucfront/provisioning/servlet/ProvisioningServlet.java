@@ -26,14 +26,16 @@ import org.ucfront.provisioning.model.ProvisioningGroupList;
 import org.ucfront.provisioning.model.ProvisioningSettings;
 import org.ucfront.provisioning.model.groups.ServerConfiguration;
 import org.ucfront.provisioning.service.PolicyService;
-import org.ucfront.security.digest.DigestAuthenticator;
-import org.ucfront.security.digest.SharedDigest;
-import org.ucfront.security.digest.SipDigest;
+import org.ucfront.security.AuthOutcome;
+import org.ucfront.security.SharedAuthentication;
+import org.ucfront.security.SipAuthentication;
+import org.ucfront.security.sipae.SipaeAuthenticator;
 import org.ucfront.sip.AddressOfRecord;
 import org.ucfront.sip.Ejbs;
 import org.ucfront.sip.MalformedHeaderException;
 import org.ucfront.sip.MsDiagnostics;
 import org.ucfront.sip.SipHeaders;
+import org.ucfront.sip.SipParams;
 
 /**
  * In-band provisioning (§3.3.2.4.1): validate the SUBSCRIBE's headers (§2.2.2.1) and body
@@ -48,7 +50,8 @@ public class ProvisioningServlet extends MeasuredSipServlet {
     private transient UcfrontConfig config;
     private transient UserService users;
     private transient PolicyService policies;
-    private transient DigestAuthenticator digest;
+    private transient SharedAuthentication.Authenticators auth;
+    private transient SipaeAuthenticator sipae;
     private transient ProvisioningSettings settings;
     private transient ProvisionGroups groups;
 
@@ -57,7 +60,8 @@ public class ProvisioningServlet extends MeasuredSipServlet {
         config = UcfrontConfig.current();
         users = Ejbs.lookup(Ejbs.USER_SERVICE, UserService.class);
         policies = Ejbs.lookup(Ejbs.POLICY_SERVICE, PolicyService.class);
-        digest = SharedDigest.get(config);
+        auth = SharedAuthentication.get(config);
+        sipae = auth == null ? null : auth.sipae();
         settings = ProvisioningSettings.load(config.domain);
         groups = ProvisionGroups.standard();
     }
@@ -82,13 +86,13 @@ public class ProvisioningServlet extends MeasuredSipServlet {
         if (event == null || !eventType(event).equals(InBandProvisioning.EVENT)) {
             SipServletResponse r = error(req, ProvisioningError.BAD_EVENT, null);
             r.setHeader(SipHeaders.ALLOW_EVENTS, InBandProvisioning.EVENT);
-            r.send();
+            send(r);
             return false;
         }
         if (!acceptable(req)) {
             SipServletResponse r = error(req, ProvisioningError.NOT_ACCEPTABLE, null);
             r.setHeader("Accept", InBandProvisioning.CONTENT_TYPE);
-            r.send();
+            send(r);
             return false;
         }
         Requester requester = requester(req);
@@ -99,7 +103,7 @@ public class ProvisioningServlet extends MeasuredSipServlet {
         if (contentType != null && !mediaType(contentType).equals(InBandProvisioning.CONTENT_TYPE)) {
             SipServletResponse r = error(req, ProvisioningError.UNSUPPORTED_MEDIA_TYPE, null);
             r.setHeader("Accept", InBandProvisioning.CONTENT_TYPE);
-            r.send();
+            send(r);
             return false;
         }
         ProvisioningGroupList requested;
@@ -126,14 +130,17 @@ public class ProvisioningServlet extends MeasuredSipServlet {
             ok.setHeader(SipHeaders.SUBSCRIPTION_STATE, InBandProvisioning.TERMINATED);
             ok.setHeader(InBandProvisioning.PIGGYBACK_CSEQ, cseqNumber(req));
             ok.setContent(answer, InBandProvisioning.CONTENT_TYPE);
-            ok.send();
+            send(ok);
             return false;
         }
-        ok.send();
+        send(ok);
         SipServletRequest notify = req.getSession().createRequest("NOTIFY");
         notify.setHeader(SipHeaders.EVENT, InBandProvisioning.EVENT);
         notify.setHeader(SipHeaders.SUBSCRIPTION_STATE, InBandProvisioning.TERMINATED);
         notify.setContent(answer, InBandProvisioning.CONTENT_TYPE);
+        if (sipae != null && !requester.serverEntity()) {
+            sipae.sign(notify, req.getFrom().getParameter(SipParams.EPID), requester.asker().toString());
+        }
         notify.send();
         return true;
     }
@@ -162,7 +169,7 @@ public class ProvisioningServlet extends MeasuredSipServlet {
             reject(req, ProvisioningError.FORBIDDEN, "Requester is not an enabled user.");
             return null;
         }
-        if (!authenticated(req, askerUser.get())) {
+        if (!authenticated(req, askerUser.get(), asker)) {
             return null;
         }
         if (!asker.equals(target)) {
@@ -210,15 +217,27 @@ public class ProvisioningServlet extends MeasuredSipServlet {
         }
     }
 
-    /** Digest with the proxy's challenge (407), as Lync clients authenticate SUBSCRIBE (§4.2.1). */
-    private boolean authenticated(SipServletRequest req, SipUser user) throws IOException {
-        DigestAuthenticator.Outcome outcome = SipDigest.PROXY.authenticate(digest, req, user);
-        if (outcome instanceof DigestAuthenticator.Refused refused) {
-            reject(req, refused.reason() == DigestAuthenticator.Reason.MALFORMED ? ProvisioningError.MALFORMED
-                    : ProvisioningError.FORBIDDEN, "Authentication failed: " + refused.reason());
+    /**
+     * The proxy's challenge (407), as Lync clients authenticate SUBSCRIBE (§4.2.1); a client with a
+     * security association signs it instead (MS-SIPAE §3.3.5.2).
+     */
+    private boolean authenticated(SipServletRequest req, SipUser user, AddressOfRecord asker) throws IOException {
+        AuthOutcome outcome = SipAuthentication.PROXY.authenticate(auth, req, user, () -> users.ntHash(asker));
+        if (outcome instanceof AuthOutcome.Refused refused) {
+            reject(req, refused.reason() == AuthOutcome.Reason.MALFORMED ? ProvisioningError.MALFORMED
+                    : ProvisioningError.FORBIDDEN, "Authentication failed: " + refused.reason()
+                    + (refused.detail() == null ? "" : " (" + refused.detail() + ")"));
             return false;
         }
-        return outcome instanceof DigestAuthenticator.Authenticated; // a challenge was answered
+        return outcome instanceof AuthOutcome.Authenticated; // else a challenge was answered
+    }
+
+    /** Signed when the requester has a security association (MS-SIPAE §3.3.5.3). */
+    private void send(SipServletResponse r) throws IOException {
+        if (sipae != null) {
+            sipae.sign(r);
+        }
+        r.send();
     }
 
     @Override
@@ -231,7 +250,7 @@ public class ProvisioningServlet extends MeasuredSipServlet {
 
     private void reject(SipServletRequest req, ProvisioningError error, String detail) throws IOException {
         LOG.fine(() -> "provisioning SUBSCRIBE rejected: " + error + " " + (detail == null ? "" : detail));
-        error(req, error, detail).send();
+        send(error(req, error, detail));
     }
 
     private static SipServletResponse error(SipServletRequest req, ProvisioningError error, String detail) {

@@ -38,7 +38,11 @@ public enum RegisterError {
     /** RFC 3261 §22.4: the credentials do not match the user's (or none are stored for them). */
     BAD_CREDENTIALS(403, "Forbidden", 60007, "Invalid credentials."),
     /** §3.4.2.5.3–§3.4.2.5.8: client version control blocks this client; the answer carries the Warning. */
-    CLIENT_VERSION_BLOCKED(403, "Forbidden", 60008, "Client version blocked.");
+    CLIENT_VERSION_BLOCKED(403, "Forbidden", 60008, "Client version blocked."),
+    /** MS-SIPAE §3.3.5.2: a request on a security association with a wrong, missing or replayed signature. */
+    BAD_SIGNATURE(403, "Forbidden", 60020, "Message signature invalid."),
+    /** Too many failed authentications of this user from this address, or from this address. */
+    AUTHENTICATION_THROTTLED(403, "Forbidden", 60021, "Too many failed authentications; try again later.");
 
     /** First ErrorId of ucfront's own range (ucfront's choice, not from any spec). */
     public static final int UCFRONT_ERROR_ID_BASE = 60000;

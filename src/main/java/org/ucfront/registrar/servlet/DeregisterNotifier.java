@@ -20,6 +20,7 @@ import org.ucfront.registrar.model.Binding;
 import org.ucfront.management.ServerMetrics;
 import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.RegistrationEvent;
+import org.ucfront.security.sipae.SipaeAuthenticator;
 import org.ucfront.sip.MsDiagnostics;
 import org.ucfront.sip.SipHeaders;
 import org.ucfront.sip.SipParams;
@@ -37,10 +38,13 @@ public final class DeregisterNotifier {
 
     private final SipFactory factory;
     private final String handler;
+    private final SipaeAuthenticator sipae;
 
-    DeregisterNotifier(SipFactory factory, String handlerServletName) {
+    /** @param sipae signs the NOTIFY on the endpoint's security association (MS-SIPAE §3.3.5.3); may be null */
+    DeregisterNotifier(SipFactory factory, String handlerServletName, SipaeAuthenticator sipae) {
         this.factory = factory;
         this.handler = handlerServletName;
+        this.sipae = sipae;
     }
 
     /** The notifier of the running application, for the admin interfaces. */
@@ -91,6 +95,9 @@ public final class DeregisterNotifier {
                 notify.setHeader(SipHeaders.P_PREFERRED_REGISTRAR, "<" + preferredRegistrar + ">");
             }
             notify.setContent(event.body().getBytes(StandardCharsets.UTF_8), RegistrationEvent.CONTENT_TYPE);
+            if (sipae != null) {
+                sipae.sign(notify, endpoint.epid(), endpoint.aor());
+            }
             ((SipServletRequestImpl) notify).send(new HopImpl(b.remoteAddr(), b.remotePort(),
                     b.transport().toUpperCase(Locale.ROOT)));
             ServerMetrics.DEREGISTER_NOTIFICATIONS.inc(event.name());

@@ -43,9 +43,10 @@ import org.ucfront.registrar.model.SipInstance;
 import org.ucfront.registrar.model.UserEndpoints;
 import org.ucfront.registrar.service.BindingRegistry;
 import org.ucfront.registrar.service.UserServicesAvailability;
-import org.ucfront.security.digest.DigestAuthenticator;
-import org.ucfront.security.digest.SharedDigest;
-import org.ucfront.security.digest.SipDigest;
+import org.ucfront.security.AuthOutcome;
+import org.ucfront.security.SharedAuthentication;
+import org.ucfront.security.SipAuthentication;
+import org.ucfront.security.sipae.SipaeAuthenticator;
 import org.ucfront.sip.AddressOfRecord;
 import org.ucfront.sip.ConnectionEvents;
 import org.ucfront.sip.Ejbs;
@@ -69,7 +70,8 @@ public class RegistrarServlet extends MeasuredSipServlet {
     private transient BindingRegistry registry;
     private transient UserService users;
     private transient ClientVersionService clientVersions;
-    private transient DigestAuthenticator digest;
+    private transient SharedAuthentication.Authenticators auth;
+    private transient SipaeAuthenticator sipae;
     private transient UcfrontConfig config;
     private transient Expiry expiry;
     private transient RegisterResponses responses;
@@ -84,10 +86,11 @@ public class RegistrarServlet extends MeasuredSipServlet {
         users = Ejbs.lookup(Ejbs.USER_SERVICE, UserService.class);
         clientVersions = Ejbs.lookup(Ejbs.CLIENT_VERSION_SERVICE, ClientVersionService.class);
         expiry = new Expiry(config.expiresDefault, config.expiresMin, config.expiresMax);
-        digest = SharedDigest.get(config);
+        auth = SharedAuthentication.get(config);
+        sipae = auth == null ? null : auth.sipae();
         SipFactory factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
         responses = new RegisterResponses();
-        notifier = new DeregisterNotifier(factory, getServletName());
+        notifier = new DeregisterNotifier(factory, getServletName(), sipae);
         getServletContext().setAttribute(DeregisterNotifier.class.getName(), notifier);
         ownPool = PoolSettings.load(config.domain).pool();
         userServices = Ejbs.lookup(Ejbs.USER_SERVICES_AVAILABILITY, UserServicesAvailability.class);
@@ -147,7 +150,7 @@ public class RegistrarServlet extends MeasuredSipServlet {
             reject(req, RegisterError.USER_DISABLED, null);
             return;
         }
-        if (!authenticated(req, user)) {
+        if (!authenticated(req, user, aor)) {
             return;
         }
 
@@ -157,7 +160,7 @@ public class RegistrarServlet extends MeasuredSipServlet {
         String callId = req.getCallId();
         long cseq = cseq(req);
         if (contacts.isEmpty()) { // a query: RFC 3261 §10.3 step 8
-            responses.bindings(req, registry.bindings(aor.toString())).send();
+            send(responses.bindings(req, registry.bindings(aor.toString())));
             return;
         }
         if (contacts.get(0).isWildcard()) {
@@ -166,7 +169,7 @@ public class RegistrarServlet extends MeasuredSipServlet {
             }
             registry.unregisterAll(aor.toString(), callId, cseq);
             ServerMetrics.UNREGISTRATIONS.inc();
-            responses.unregistered(req).send();
+            send(responses.unregistered(req));
             return;
         }
         if (contacts.size() > 1) {
@@ -191,12 +194,12 @@ public class RegistrarServlet extends MeasuredSipServlet {
         switch (decision.outcome()) {
             case INTERVAL_TOO_BRIEF:
                 counted(RegisterError.INTERVAL_TOO_BRIEF);
-                responses.tooBrief(req, decision.seconds()).send();
+                send(responses.tooBrief(req, decision.seconds()));
                 return;
             case UNREGISTER:
                 registry.unregister(aor.toString(), key, callId, cseq);
                 ServerMetrics.UNREGISTRATIONS.inc();
-                responses.unregistered(req).send();
+                send(responses.unregistered(req));
                 return;
             default:
                 break;
@@ -211,7 +214,7 @@ public class RegistrarServlet extends MeasuredSipServlet {
                 clientVersion.action().code(), clientVersion.blocked() ? "blocked" : "allowed");
         if (clientVersion.blocked()) {
             counted(RegisterError.CLIENT_VERSION_BLOCKED);
-            responses.clientVersionBlocked(req, clientVersion.warning().orElseThrow()).send();
+            send(responses.clientVersionBlocked(req, clientVersion.warning().orElseThrow()));
             return;
         }
 
@@ -234,40 +237,58 @@ public class RegistrarServlet extends MeasuredSipServlet {
         ServerMetrics.REGISTRATIONS.inc(result.action().value());
         HomePool home = HomePool.of(user.homePool(),
                 user.primaryClusterType() == null ? null : PrimaryClusterType.parse(user.primaryClusterType()), ownPool);
-        responses.registered(ok, req, result, supported, now,
-                home.presenceState(result.action(), ownPool, userServicesAvailable)).send();
+        send(responses.registered(ok, req, result, supported, now,
+                home.presenceState(result.action(), ownPool, userServicesAvailable)));
         LOG.fine(() -> "REGISTER " + aor + " " + key + ": " + result.action().value());
         for (Endpoint old : result.displaced()) {
             notifier.deregister(old, RegistrationEvent.UNREGISTERED);
         }
     }
 
-    /** Digest when configured (RFC 3261 §22); false when the request was answered instead. */
-    private boolean authenticated(SipServletRequest req, SipUser user) throws IOException {
-        DigestAuthenticator.Outcome outcome = SipDigest.REGISTRAR.authenticate(digest, req, user);
-        if (outcome instanceof DigestAuthenticator.Refused refused) {
+    /**
+     * Every offered scheme (Digest, MS-SIPAE NTLM/Kerberos); false when the request was answered
+     * instead (a challenge, or a refusal).
+     */
+    private boolean authenticated(SipServletRequest req, SipUser user, AddressOfRecord aor) throws IOException {
+        AuthOutcome outcome = SipAuthentication.REGISTRAR.authenticate(auth, req, user, () -> users.ntHash(aor));
+        if (outcome instanceof AuthOutcome.Refused refused) {
             LOG.info(() -> "REGISTER refused for " + user.uri() + " from " + req.getRemoteAddr() + ": "
-                    + refused.reason());
+                    + refused.reason() + (refused.detail() == null ? "" : " (" + refused.detail() + ")"));
             switch (refused.reason()) {
                 case MALFORMED:
-                    reject(req, RegisterError.MALFORMED, "Malformed Authorization header.");
+                    reject(req, RegisterError.MALFORMED, refused.detail() != null ? refused.detail()
+                            : "Malformed Authorization header.");
                     break;
                 case OTHER_USER:
                     reject(req, RegisterError.AOR_MISMATCH, null);
                     break;
+                case BAD_SIGNATURE:
+                    reject(req, RegisterError.BAD_SIGNATURE, refused.detail());
+                    break;
+                case THROTTLED:
+                    reject(req, RegisterError.AUTHENTICATION_THROTTLED, null);
+                    break;
                 default:
-                    reject(req, RegisterError.BAD_CREDENTIALS, null);
+                    reject(req, RegisterError.BAD_CREDENTIALS, refused.detail());
                     break;
             }
             return false;
         }
-        return outcome instanceof DigestAuthenticator.Authenticated; // a challenge was answered
+        return outcome instanceof AuthOutcome.Authenticated; // else a challenge was answered
+    }
+
+    /** Every answer goes out signed when the endpoint has a security association (MS-SIPAE §3.3.5.3). */
+    private void send(SipServletResponse response) throws IOException {
+        if (sipae != null) {
+            sipae.sign(response);
+        }
+        response.send();
     }
 
     private void reject(SipServletRequest req, RegisterError error, String detail) throws IOException {
         LOG.fine(() -> "REGISTER rejected by " + error + ": " + (detail != null ? detail : error.reason()));
         counted(error);
-        responses.error(req, error, detail).send();
+        send(responses.error(req, error, detail));
     }
 
     private static void counted(RegisterError error) {

@@ -121,6 +121,11 @@ public final class DigestAuthenticator {
         return new Authenticated(credentials.username());
     }
 
+    /** A fresh challenge (one value per offered algorithm), for a 401/407 that offers other schemes too. */
+    public Challenge challenge() {
+        return challenge(false);
+    }
+
     private Challenge challenge(boolean stale) {
         String nonce = nonces.issue();
         List<String> values = new ArrayList<>();
