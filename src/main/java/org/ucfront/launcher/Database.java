@@ -3,6 +3,7 @@ package org.ucfront.launcher;
 import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.ucfront.server.JdbcUrls;
 
 /**
  * Brings the schema to the version this build expects before anything uses it. Migrations are
@@ -23,32 +24,18 @@ final class Database {
                 .load();
         MigrateResult result = flyway.migrate();
         LOG.info(String.format("database %s at schema version %s, %d migration(s) applied",
-                withoutParameters(config.jdbcUrl), flyway.info().current().getVersion(),
+                JdbcUrls.withoutParameters(config.jdbcUrl), flyway.info().current().getVersion(),
                 result.migrationsExecuted));
         return result.migrationsExecuted;
     }
 
-    /** The URL as logged: parameters (which may hold credentials) left out. */
-    static String withoutParameters(String jdbcUrl) {
-        int end = jdbcUrl.length();
-        for (char c : new char[] {'?', ';'}) {
-            int i = jdbcUrl.indexOf(c);
-            if (i >= 0 && i < end) {
-                end = i;
-            }
-        }
-        return jdbcUrl.substring(0, end);
-    }
-
     /** The JDBC driver class for the configured URL (H2 by default, PostgreSQL in production). */
     static String driverFor(String jdbcUrl) {
-        if (jdbcUrl.startsWith("jdbc:h2:")) {
-            return "org.h2.Driver";
+        String driver = JdbcUrls.driverFor(jdbcUrl);
+        if (driver == null) {
+            throw new UcfrontConfig.InvalidConfigException(
+                    "ucfront.db.url=" + jdbcUrl + " names no supported database (jdbc:h2: or jdbc:postgresql:)");
         }
-        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            return "org.postgresql.Driver";
-        }
-        throw new UcfrontConfig.InvalidConfigException(
-                "ucfront.db.url=" + jdbcUrl + " names no supported database (jdbc:h2: or jdbc:postgresql:)");
+        return driver;
     }
 }

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,8 @@ public final class UcfrontServer implements AutoCloseable {
 
     private final Map<String, String> env = new HashMap<>();
     private final Path log;
+    private final List<String> lines = new ArrayList<>();
+    private String readyLine = "ucfront ready in";
     private Process process;
     public final int sipPort;
     public final int httpPort;
@@ -49,6 +53,28 @@ public final class UcfrontServer implements AutoCloseable {
         return this;
     }
 
+    /** Another start script (the standalone server's) and the line it logs when ready. */
+    public UcfrontServer script(Path script, String readyLine) {
+        env.put("UCFRONT_HOME_SCRIPT", script.toString());
+        this.readyLine = readyLine;
+        return this;
+    }
+
+    /** Waits until the server has logged a line containing the text at least this many times (since it was first started). */
+    public void awaitLog(String text, int occurrences, long timeoutSeconds) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        synchronized (lines) {
+            while (lines.stream().filter(l -> l.contains(text)).count() < occurrences) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new IllegalStateException("the server did not log \"" + text + "\" " + occurrences
+                            + " time(s) in " + timeoutSeconds + " s; see " + log);
+                }
+                lines.wait(left);
+            }
+        }
+    }
+
     public UcfrontServer without(String key) {
         env.remove(key);
         return this;
@@ -70,7 +96,7 @@ public final class UcfrontServer implements AutoCloseable {
         Thread pump = new Thread(() -> pump(ready), "ucfront-log");
         pump.setDaemon(true);
         pump.start();
-        if (!ready.await(60, TimeUnit.SECONDS) || !process.isAlive()) {
+        if (!ready.await(180, TimeUnit.SECONDS) || !process.isAlive()) {
             throw new IllegalStateException("ucfront did not become ready; see " + log);
         }
         return this;
@@ -84,7 +110,11 @@ public final class UcfrontServer implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 out.println(line);
-                if (line.contains("ucfront ready in")) {
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                }
+                if (line.contains(readyLine)) {
                     ready.countDown();
                 }
             }

@@ -1,0 +1,120 @@
+package org.ucfront.blackbox;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.After;
+import org.junit.Test;
+import org.ucfront.blackbox.Sipp.Transport;
+
+/**
+ * The standalone server the build assembles (target/ucfront-server: Tomcat 7 + Restcomm SIP
+ * Servlets + OpenEJB + JDBC drivers, configured in conf/) with the SAR deployed by dropping it into
+ * webapps/, as an administrator does: a sipp registration succeeds; a new SAR copied over the old
+ * one while the server runs is redeployed, and the registration is still listed and refreshes.
+ */
+public class StandaloneServerIT {
+
+    static final String STARTED = "application ROOT started";
+    static final String STOPPED = "application ROOT stopped";
+
+    private UcfrontServer server;
+
+    @After
+    public void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    public void aDroppedSarRegistersAndARedeployKeepsTheRegistration() throws Exception {
+        Path home = install("standalone-server");
+        configure(home.resolve("conf/ucfront.properties"), 15420, 18420);
+        server = new UcfrontServer("standalone", 15420, 18420)
+                .without("UCFRONT_SIP_PORT").without("UCFRONT_HTTP_PORT").without("UCFRONT_DOMAIN") // from conf/
+                .with("UCFRONT_DIGEST_ALGORITHMS", "MD5")
+                .script(home.resolve("bin/ucfront-server"), "ucfront server ready in");
+        deploy(home);
+        server.start();
+        server.awaitLog(STARTED, 1, 180);
+
+        AdminClient admin = AdminClient.of(server);
+        String aor = "sip:alice@" + UcfrontServer.DOMAIN;
+        admin.createUser(aor, RegistrarIT.PASSWORD);
+        Sipp register = RegistrarIT.registration("register-once.xml", "alice", RegistrarIT.SPEC_INSTANCE)
+                .set("GRUU", RegistrarIT.SPEC_GRUU).set("ACTION", "added")
+                .callId("standalone-dialog").transport(Transport.UDP);
+        RegistrarIT.assertPasses(register, register.run(server));
+        assertTrue(admin.registrations(aor).contains(RegistrarIT.SPEC_GRUU));
+
+        deploy(home); // a new archive over the running one
+        server.awaitLog(STOPPED, 1, 120);
+        server.awaitLog(STARTED, 2, 180);
+        assertTrue(server.logText(), server.logText().contains("1 endpoints of 1 users restored"));
+        String listed = admin.registrations(aor);
+        assertTrue(listed, listed.contains(RegistrarIT.SPEC_GRUU));
+
+        // the client's next REGISTER in its dialog refreshes the same endpoint, without errors
+        Sipp refresh = RegistrarIT.registration("register-once.xml", "alice", RegistrarIT.SPEC_INSTANCE)
+                .set("GRUU", RegistrarIT.SPEC_GRUU).set("ACTION", "refreshed")
+                .callId("standalone-dialog").baseCseq(10).transport(Transport.UDP);
+        RegistrarIT.assertPasses(refresh, refresh.run(server));
+        assertEquals(1, RegistrarIT.count(admin.registrations(aor), "\"gruu\""));
+        assertFalse(server.logText(), server.logText().contains("SEVERE"));
+    }
+
+    /** A fresh copy of the assembled server, checked for what it must (not) hold. */
+    static Path install(String name) throws IOException {
+        Path assembled = Paths.get(System.getProperty("ucfront.server", "target/ucfront-server"));
+        Path home = assembled.getParent().resolve("it-work").resolve(name);
+        UcfrontServer.deleteRecursively(home);
+        try (Stream<Path> files = Files.walk(assembled)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = home.resolve(assembled.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+            assertTrue("no phoning home: restcomm-statistics is not in the server",
+                    lib.noneMatch(j -> j.getFileName().toString().startsWith("restcomm-statistics")));
+        }
+        for (String conf : new String[] {"server.xml", "context.xml", "dar.properties", "datasource.properties",
+                "sip-stack.properties"}) {
+            assertTrue(conf, Files.isRegularFile(home.resolve("conf").resolve(conf)));
+        }
+        return home;
+    }
+
+    /** Sets the ports and domain in conf/ucfront.properties, as an administrator edits it. */
+    static void configure(Path properties, int sipPort, int httpPort) throws IOException {
+        String text = Files.readString(properties, StandardCharsets.UTF_8)
+                .replace("ucfront.sip.port=5060", "ucfront.sip.port=" + sipPort)
+                .replace("ucfront.http.port=8080", "ucfront.http.port=" + httpPort)
+                .replace("ucfront.domain=ucfront.local", "ucfront.domain=" + UcfrontServer.DOMAIN)
+                .replace("ucfront.deploy.scan.interval=10", "ucfront.deploy.scan.interval=2");
+        Files.writeString(properties, text, StandardCharsets.UTF_8);
+    }
+
+    /** Drops the SAR into webapps/ as ROOT.war: written beside it, then moved in one step. */
+    static void deploy(Path home) throws IOException {
+        Path sar = Paths.get(System.getProperty("ucfront.sar"));
+        Path staged = home.resolve("temp/ROOT.war");
+        Files.createDirectories(staged.getParent());
+        Files.copy(sar, staged, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staged, home.resolve("webapps/ROOT.war"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+}
