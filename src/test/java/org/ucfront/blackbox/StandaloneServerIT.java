@@ -27,12 +27,52 @@ public class StandaloneServerIT {
     static final String STOPPED = "application ROOT stopped";
 
     private UcfrontServer server;
+    private Postgres postgres;
 
     @After
     public void stop() throws Exception {
         if (server != null) {
             server.stop();
         }
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+
+    @Test
+    public void theSameSarRunsOnPostgresqlByConfigurationOnly() throws Exception {
+        postgres = new Postgres("standalone-pg", 15451).start();
+        Path home = install("standalone-pg-server");
+        configure(home.resolve("conf/ucfront.properties"), 15430, 18430);
+        Path passwordFile = home.resolve("conf/db.password");
+        Files.writeString(passwordFile, Postgres.PASSWORD + "\n", StandardCharsets.UTF_8);
+        Files.writeString(home.resolve("conf/datasource.properties"), String.join("\n",
+                "ucfront.db.url=" + postgres.url(),
+                "ucfront.db.user=" + Postgres.USER,
+                "ucfront.db.password.file=" + passwordFile, ""), StandardCharsets.UTF_8);
+        server = new UcfrontServer("standalone-pg", 15430, 18430)
+                .without("UCFRONT_SIP_PORT").without("UCFRONT_HTTP_PORT").without("UCFRONT_DOMAIN")
+                .with("UCFRONT_DIGEST_ALGORITHMS", "MD5")
+                .script(home.resolve("bin/ucfront-server"), "ucfront server ready in");
+        deploy(home);
+        server.start();
+        server.awaitLog(STARTED, 1, 180);
+        assertTrue(server.logText(), server.logText().contains("database " + postgres.url() + " at schema version"));
+
+        AdminClient admin = AdminClient.of(server);
+        String aor = "sip:alice@" + UcfrontServer.DOMAIN;
+        admin.createUser(aor, RegistrarIT.PASSWORD);
+        Sipp register = RegistrarIT.registration("register-once.xml", "alice", RegistrarIT.SPEC_INSTANCE)
+                .set("GRUU", RegistrarIT.SPEC_GRUU).set("ACTION", "added")
+                .callId("standalone-pg-dialog").transport(Transport.UDP);
+        RegistrarIT.assertPasses(register, register.run(server));
+
+        server.stop();
+        server.start();
+        server.awaitLog(STARTED, 2, 180);
+        assertTrue(admin.registrations(aor).contains(RegistrarIT.SPEC_GRUU));
+        assertTrue(admin.send("GET", "/users", null).body().contains(aor));
+        assertFalse("H2 was not used", Files.exists(server.dataDir().resolve("ucfront.mv.db")));
     }
 
     @Test
