@@ -42,6 +42,8 @@ public final class EjbDeployer implements LifecycleListener {
 
     /** The JTA data source the application's persistence unit names ({@code jta-data-source}). */
     static final String DATA_SOURCE = "ucfrontDb";
+    /** Geronimo transaction manager's timer thread (ExponentialtIntervalRetryScheduler). */
+    static final String TRANSACTION_RETRY_TIMER = "RetryTimer";
     static final String LOCAL_CONTEXT_FACTORY = "org.apache.openejb.core.LocalInitialContextFactory";
 
     private List<String[]> refs = List.of();
@@ -99,6 +101,7 @@ public final class EjbDeployer implements LifecycleListener {
             String version = migrate(loader, db);
             File classes = new File(context.getServletContext().getRealPath("/WEB-INF/classes"));
             container = createContainer(containerProperties(app, classes, db));
+            releaseServerThreads(loader);
             summary = refs.size() + " EJB reference(s) linked, database " + db.loggableUrl() + " at schema version "
                     + version;
         } catch (RuntimeException | IOException e) {
@@ -162,6 +165,19 @@ public final class EjbDeployer implements LifecycleListener {
         } finally {
             restore(javax.naming.Context.URL_PKG_PREFIXES, urlPackages);
             restore(javax.naming.Context.INITIAL_CONTEXT_FACTORY, initialFactory);
+        }
+    }
+
+    /**
+     * The transaction manager's retry timer is a thread of the server (it outlives the application)
+     * started while the application's loader was the context loader: it would keep the undeployed
+     * application's classes in memory, and Tomcat reports it as a leak at every redeploy.
+     */
+    private static void releaseServerThreads(ClassLoader applicationLoader) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (TRANSACTION_RETRY_TIMER.equals(t.getName()) && t.getContextClassLoader() == applicationLoader) {
+                t.setContextClassLoader(EjbDeployer.class.getClassLoader());
+            }
         }
     }
 

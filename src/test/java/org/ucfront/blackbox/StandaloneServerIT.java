@@ -19,7 +19,8 @@ import org.ucfront.blackbox.Sipp.Transport;
  * The standalone server the build assembles (target/ucfront-server: Tomcat 7 + Restcomm SIP
  * Servlets + OpenEJB + JDBC drivers, configured in conf/) with the SAR deployed by dropping it into
  * webapps/, as an administrator does: a sipp registration succeeds; a new SAR copied over the old
- * one while the server runs is redeployed, and the registration is still listed and refreshes.
+ * one while the server runs is redeployed, and the registration is still listed and refreshes;
+ * a TCP binding still goes when its connection closes.
  */
 public class StandaloneServerIT {
 
@@ -109,6 +110,16 @@ public class StandaloneServerIT {
                 .callId("standalone-dialog").baseCseq(10).transport(Transport.UDP);
         RegistrarIT.assertPasses(refresh, refresh.run(server));
         assertEquals(1, RegistrarIT.count(admin.registrations(aor), "\"gruu\""));
+
+        // the SIP stack (server lib) reports a closed TCP connection to the redeployed registrar
+        String jack = "sip:jack@" + UcfrontServer.DOMAIN;
+        admin.createUser(jack, RegistrarIT.PASSWORD);
+        Sipp tcp = RegistrarIT.registration("register-await-notify.xml", "jack", ExpectedGruu.newInstance())
+                .callId("standalone-tcp").set("BODY", "never").set("ERROR_ID", "0")
+                .set("NOTIFY_TIMEOUT", "60000").transport(Transport.TCP).start(server);
+        RegistrarIT.await(() -> RegistrarIT.count(admin.registrations(jack), "\"transport\":\"tcp\"") == 1);
+        tcp.kill();
+        RegistrarIT.await(() -> RegistrarIT.count(admin.registrations(jack), "\"gruu\"") == 0);
         assertFalse(server.logText(), server.logText().contains("SEVERE"));
     }
 
