@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ucfront.clientversion.service.ClientVersionService;
 import org.ucfront.directory.ldap.service.DirectorySync;
+import org.ucfront.directory.service.UserCacheService;
 import org.ucfront.directory.service.UserService;
 import org.ucfront.provisioning.service.PolicyService;
 import org.ucfront.registrar.service.BindingRegistry;
@@ -47,6 +48,7 @@ public final class Server {
                         UserServicesAvailability.class),
                 new SipRuntime.EjbReference(Ejbs.CLIENT_VERSION_SERVICE, "ClientVersionService", ClientVersionService.class),
                 new SipRuntime.EjbReference(Ejbs.USER_SERVICE, "UserService", UserService.class),
+                new SipRuntime.EjbReference(Ejbs.USER_CACHE_SERVICE, "UserCacheService", UserCacheService.class),
                 new SipRuntime.EjbReference(Ejbs.DIRECTORY_SYNC, "DirectorySync", DirectorySync.class),
                 new SipRuntime.EjbReference(Ejbs.POLICY_SERVICE, "PolicyService", PolicyService.class));
     }

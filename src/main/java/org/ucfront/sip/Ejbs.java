@@ -12,6 +12,7 @@ public final class Ejbs {
 
     public static final String BINDING_REGISTRY = "ejb/BindingRegistry";
     public static final String USER_SERVICE = "ejb/UserService";
+    public static final String USER_CACHE_SERVICE = "ejb/UserCacheService";
     public static final String POLICY_SERVICE = "ejb/PolicyService";
     public static final String CLIENT_VERSION_SERVICE = "ejb/ClientVersionService";
     public static final String DIRECTORY_SYNC = "ejb/DirectorySync";

@@ -8,11 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.ejb.ApplicationException;
+import javax.ejb.EJB;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import javax.persistence.EntityManager;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.persistence.PersistenceContext;
+import javax.transaction.Synchronization;
+import javax.transaction.TransactionSynchronizationRegistry;
+import org.apache.openejb.loader.SystemInstance;
 import org.ucfront.directory.model.DirectoryState;
 import org.ucfront.directory.model.SipUser;
 import org.ucfront.directory.model.UserChange;
@@ -50,8 +56,10 @@ public class UserService {
 
     @PersistenceContext(unitName = "ucfront")
     private EntityManager em;
+    @EJB
+    private UserCacheService cache;
 
-    /** Looked up on every REGISTER: served from the persistence unit's shared cache. */
+    /** The stored user; the registrar asks the {@link UserCache}, which asks this on a miss. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<SipUser> find(AddressOfRecord aor) {
         return Optional.ofNullable(em.find(SipUserEntity.class, aor.toString())).map(UserService::view);
@@ -87,6 +95,7 @@ public class UserService {
         SipUserEntity user = new SipUserEntity(aor.toString(), Instant.now());
         apply(user, aor, change);
         em.persist(user);
+        changed(aor);
         return view(user);
     }
 
@@ -99,6 +108,7 @@ public class UserService {
         SipUser before = view(user);
         apply(user, aor, change);
         user.touch(Instant.now());
+        changed(aor);
         return new SipUser[] {before, view(user)};
     }
 
@@ -110,6 +120,7 @@ public class UserService {
         em.createQuery("DELETE FROM DelegationEntity d WHERE d.delegatorUri = :u OR d.delegateUri = :u")
                 .setParameter("u", aor.toString()).executeUpdate();
         em.remove(user);
+        changed(aor);
     }
 
     /** Every user's source, state and home, by URI: what a directory sync compares against. */
@@ -141,6 +152,7 @@ public class UserService {
         }
         apply(user, aor, change);
         user.setHome(homeServer, registrar);
+        changed(aor);
         return view(user);
     }
 
@@ -179,6 +191,39 @@ public class UserService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean isDelegate(AddressOfRecord delegator, AddressOfRecord delegate) {
         return em.find(DelegationEntity.class, DelegationEntity.id(delegator.toString(), delegate.toString())) != null;
+    }
+
+    /** The cached user is dropped once the change is committed (or rolled back: then nothing changed, no harm). */
+    private void changed(AddressOfRecord aor) {
+        String uri = aor.toString();
+        transactionRegistry().registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.cache().invalidate(uri);
+            }
+        });
+    }
+
+    /**
+     * JTA 1.1 §3.4.10's registry under its standard name; the embedded OpenEJB, whose naming
+     * context a call from a servlet does not see, holds it as a system component.
+     */
+    private static TransactionSynchronizationRegistry transactionRegistry() {
+        try {
+            return (TransactionSynchronizationRegistry) new InitialContext()
+                    .lookup("java:comp/TransactionSynchronizationRegistry");
+        } catch (NamingException e) {
+            TransactionSynchronizationRegistry r = SystemInstance.get().getComponent(
+                    TransactionSynchronizationRegistry.class);
+            if (r == null) {
+                throw new IllegalStateException("no TransactionSynchronizationRegistry", e);
+            }
+            return r;
+        }
     }
 
     private static void apply(SipUserEntity user, AddressOfRecord aor, UserChange change) {

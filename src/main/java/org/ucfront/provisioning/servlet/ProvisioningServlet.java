@@ -12,6 +12,8 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipURI;
 import org.ucfront.directory.model.SipUser;
+import org.ucfront.directory.service.UserCache;
+import org.ucfront.directory.service.UserCacheService;
 import org.ucfront.directory.service.UserService;
 import org.ucfront.launcher.UcfrontConfig;
 import org.ucfront.management.MeasuredSipServlet;
@@ -49,6 +51,7 @@ public class ProvisioningServlet extends MeasuredSipServlet {
 
     private transient UcfrontConfig config;
     private transient UserService users;
+    private transient UserCache userCache;
     private transient PolicyService policies;
     private transient SharedAuthentication.Authenticators auth;
     private transient SipaeAuthenticator sipae;
@@ -59,6 +62,7 @@ public class ProvisioningServlet extends MeasuredSipServlet {
     public void init() throws ServletException {
         config = UcfrontConfig.current();
         users = Ejbs.lookup(Ejbs.USER_SERVICE, UserService.class);
+        userCache = Ejbs.lookup(Ejbs.USER_CACHE_SERVICE, UserCacheService.class).cache();
         policies = Ejbs.lookup(Ejbs.POLICY_SERVICE, PolicyService.class);
         auth = SharedAuthentication.get(config);
         sipae = auth == null ? null : auth.sipae();
@@ -164,7 +168,7 @@ public class ProvisioningServlet extends MeasuredSipServlet {
         }
         AddressOfRecord asker = aor(from, "From");
         AddressOfRecord target = aor(to, "To");
-        Optional<SipUser> askerUser = users.find(asker);
+        Optional<SipUser> askerUser = userCache.find(asker.toString(), uri -> users.find(asker));
         if (askerUser.isEmpty() || !askerUser.get().enabled()) {
             reject(req, ProvisioningError.FORBIDDEN, "Requester is not an enabled user.");
             return null;

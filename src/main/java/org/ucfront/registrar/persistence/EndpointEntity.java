@@ -58,6 +58,10 @@ public class EndpointEntity {
     private String deviceVersion;
     @Column(name = "subnet")
     private String subnet;
+
+    String id() {
+        return id;
+    }
     @Column(name = "survivable", nullable = false)
     private boolean survivable;
     @Column(name = "first_registered_at", nullable = false)

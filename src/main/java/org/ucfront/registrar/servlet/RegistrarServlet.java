@@ -21,6 +21,8 @@ import javax.servlet.sip.SipURI;
 import org.ucfront.clientversion.model.ClientVersionDecision;
 import org.ucfront.clientversion.service.ClientVersionService;
 import org.ucfront.directory.model.SipUser;
+import org.ucfront.directory.service.UserCache;
+import org.ucfront.directory.service.UserCacheService;
 import org.ucfront.directory.service.UserService;
 import org.ucfront.launcher.UcfrontConfig;
 import org.ucfront.management.MeasuredSipServlet;
@@ -69,6 +71,7 @@ public class RegistrarServlet extends MeasuredSipServlet {
 
     private transient BindingRegistry registry;
     private transient UserService users;
+    private transient UserCache userCache;
     private transient ClientVersionService clientVersions;
     private transient SharedAuthentication.Authenticators auth;
     private transient SipaeAuthenticator sipae;
@@ -84,6 +87,7 @@ public class RegistrarServlet extends MeasuredSipServlet {
         config = UcfrontConfig.current();
         registry = Ejbs.lookup(Ejbs.BINDING_REGISTRY, BindingRegistry.class);
         users = Ejbs.lookup(Ejbs.USER_SERVICE, UserService.class);
+        userCache = Ejbs.lookup(Ejbs.USER_CACHE_SERVICE, UserCacheService.class).cache();
         clientVersions = Ejbs.lookup(Ejbs.CLIENT_VERSION_SERVICE, ClientVersionService.class);
         expiry = new Expiry(config.expiresDefault, config.expiresMin, config.expiresMax);
         auth = SharedAuthentication.get(config);
@@ -140,7 +144,7 @@ public class RegistrarServlet extends MeasuredSipServlet {
             reject(req, RegisterError.NOT_FOUND, "Domain not served by this registrar.");
             return;
         }
-        Optional<SipUser> found = users.find(aor);
+        Optional<SipUser> found = userCache.find(aor.toString(), uri -> users.find(aor));
         if (found.isEmpty()) {
             reject(req, RegisterError.NOT_FOUND, null);
             return;

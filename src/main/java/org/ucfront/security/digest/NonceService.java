@@ -59,6 +59,8 @@ public final class NonceService {
     private final long lifetimeMillis;
     private final SecureRandom random;
     private final Map<String, Long> lastNonceCount;
+    /** One initialised Mac per thread: getInstance and init cost more than the MAC itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /**
      * @param secret   at least 32 random bytes; copied
@@ -161,11 +163,16 @@ public final class NonceService {
 
     /** HMAC-SHA256 of the timestamp and random bytes, truncated to 16 bytes. */
     private byte[] mac(byte[] nonce) {
+        Mac mac = macs.get();
+        mac.update(nonce, 0, TS_BYTES + RANDOM_BYTES);
+        return Arrays.copyOf(mac.doFinal(), MAC_BYTES); // doFinal resets the Mac for the next nonce
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
-            mac.update(nonce, 0, TS_BYTES + RANDOM_BYTES);
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(HMAC + " is required of every JRE", e);
         }
