@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.ucfront.directory.ldap.model.DirectorySettings;
 import org.ucfront.provisioning.model.ProvisioningSettings;
 import org.ucfront.registrar.model.PoolSettings;
+import org.ucfront.security.AuthenticationSettings;
 
 /**
  * Starts ucfront on the embedded runtime: validates the configuration, migrates the database,
@@ -71,6 +72,8 @@ public final class Main {
         ProvisioningSettings.load(config.domain); // its settings fail the start too, not the first SUBSCRIBE
         DirectorySettings.load(config.domain);
         PoolSettings.load(config.domain); // likewise the pool and user-services health settings
+        AuthenticationSettings.load(config.domain); // and the authentication schemes
+        TlsSettings tls = TlsSettings.load(config);
         InetAddress sip = resolve("ucfront.sip.address", config.sipAddress);
         InetAddress http = resolve("ucfront.http.address", config.httpAddress);
         try (ServerSocket tcp = new ServerSocket()) {
@@ -84,6 +87,14 @@ public final class Main {
         } catch (IOException e) {
             throw new UcfrontConfig.InvalidConfigException("ucfront.sip.port=" + config.sipPort
                     + ": UDP " + config.sipAddress + ":" + config.sipPort + " is taken or not bindable (" + e.getMessage() + ")");
+        }
+        if (tls.port() != 0) {
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.bind(new InetSocketAddress(sip, tls.port()));
+            } catch (IOException e) {
+                throw new UcfrontConfig.InvalidConfigException(TlsSettings.PORT + "=" + tls.port() + ": TCP "
+                        + config.sipAddress + ":" + tls.port() + " is taken or not bindable (" + e.getMessage() + ")");
+            }
         }
         try (ServerSocket tcp = new ServerSocket()) {
             tcp.bind(new InetSocketAddress(http, config.httpPort));

@@ -3,6 +3,7 @@ package org.ucfront.launcher;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import org.ucfront.security.AuthenticationSettings;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.core.StandardServer;
@@ -19,7 +20,7 @@ import org.mobicents.servlet.sip.startup.SipStandardService;
 
 /**
  * The embedded Restcomm SIP Servlets container on Tomcat 7 with the ucfront application deployed
- * from an exploded SAR directory. One SIP connector per transport (UDP, TCP) and one HTTP
+ * from an exploded SAR directory. One SIP connector per transport (UDP, TCP, TLS) and one HTTP
  * connector for the admin API, each bound only to the configured address.
  */
 final class SipRuntime implements AutoCloseable {
@@ -56,7 +57,11 @@ final class SipRuntime implements AutoCloseable {
         service.setDarConfigurationFileLocation(dar.toUri().toString());
         service.setCongestionControlCheckingInterval(-1);
         service.setGatherStatistics(false);
-        service.setSipStackProperties(stackProperties());
+        TlsSettings tls = TlsSettings.load(config).withGeneratedKeyStore(config.dataDir,
+                AuthenticationSettings.load(config.domain).fqdn());
+        Properties stack = stackProperties();
+        tls.applyTo(stack);
+        service.setSipStackProperties(stack);
         server.addService(service);
 
         SipStandardEngine engine = new SipStandardEngine();
@@ -78,6 +83,13 @@ final class SipRuntime implements AutoCloseable {
             sip.setPort(config.sipPort);
             sip.setProperty("signalingTransport", transport);
             service.addConnector(sip);
+        }
+        if (tls.port() != 0) {
+            Connector sips = new Connector(SIP_PROTOCOL_HANDLER);
+            sips.setProperty("ipAddress", config.sipAddress);
+            sips.setPort(tls.port());
+            sips.setProperty("signalingTransport", "tls");
+            service.addConnector(sips);
         }
         Connector http = new Connector("HTTP/1.1");
         http.setProperty("address", config.httpAddress);

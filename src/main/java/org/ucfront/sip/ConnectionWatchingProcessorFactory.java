@@ -5,13 +5,14 @@ import gov.nist.javax.sip.stack.MessageProcessor;
 import gov.nist.javax.sip.stack.OIOMessageProcessorFactory;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import gov.nist.javax.sip.stack.TCPMessageProcessor;
+import gov.nist.javax.sip.stack.TLSMessageProcessor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The stack's default (blocking I/O) message processors, with TCP connection closes reported to
+ * The stack's default (blocking I/O) message processors, with TCP and TLS connection closes reported to
  * {@link ConnectionEvents}. Named in the stack property gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY.
  * Not the NIO processors: their parser drops unparsable headers without a trace, and the
  * registrar must answer those 400 (see UnparsedHeaders).
@@ -26,7 +27,31 @@ public class ConnectionWatchingProcessorFactory extends OIOMessageProcessorFacto
         if ("tcp".equalsIgnoreCase(transport)) {
             return new WatchingTcpProcessor(address, stack, port);
         }
+        if ("tls".equalsIgnoreCase(transport)) {
+            return new WatchingTlsProcessor(address, stack, port);
+        }
         return super.createMessageProcessor(stack, address, port, transport);
+    }
+
+    static void closed(String transport, ConnectionOrientedMessageChannel channel) {
+        try {
+            ConnectionEvents.closed(new ConnectionEvents.Closed(transport, channel.getPeerAddress(), channel.getPeerPort()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "handling the close of " + channel.getPeerAddress() + ":" + channel.getPeerPort(), e);
+        }
+    }
+
+    static final class WatchingTlsProcessor extends TLSMessageProcessor {
+
+        WatchingTlsProcessor(InetAddress address, SIPTransactionStack stack, int port) {
+            super(address, stack, port);
+        }
+
+        @Override
+        protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
+            super.remove(channel);
+            closed("tls", channel);
+        }
     }
 
     static final class WatchingTcpProcessor extends TCPMessageProcessor {
@@ -38,11 +63,7 @@ public class ConnectionWatchingProcessorFactory extends OIOMessageProcessorFacto
         @Override
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
             super.remove(channel);
-            try {
-                ConnectionEvents.closed(new ConnectionEvents.Closed("tcp", channel.getPeerAddress(), channel.getPeerPort()));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "handling the close of " + channel.getPeerAddress() + ":" + channel.getPeerPort(), e);
-            }
+            closed("tcp", channel);
         }
     }
 }

@@ -77,6 +77,8 @@ public class UcfrontDeployableContainer implements DeployableContainer<UcfrontCo
         settings.put("ucfront.auth", configuration.getAuth());
         settings.put("ucfront.admin.password", configuration.getAdminPassword());
         try {
+            // capability settings are read from system properties: in-container tests speak UDP/TCP only
+            System.setProperty("ucfront.tls.port", System.getProperty("ucfront.tls.port", "0"));
             server = InProcessServer.start(UcfrontConfig.of(settings), home);
         } catch (Exception e) {
             throw new LifecycleException("ucfront did not start: " + e.getMessage(), e);

@@ -42,6 +42,8 @@ public final class UcfrontServer implements AutoCloseable {
         this.log = work.resolve("server.log");
         env.put("UCFRONT_SIP_PORT", Integer.toString(sipPort));
         env.put("UCFRONT_HTTP_PORT", Integer.toString(httpPort));
+        // no TLS connector unless a test asks for one: every server would otherwise take 5061
+        env.put("UCFRONT_TLS_PORT", "0");
         env.put("UCFRONT_DOMAIN", DOMAIN);
         env.put("UCFRONT_DATA_DIR", work.resolve("data").toString());
         env.put("UCFRONT_ADMIN_PASSWORD", ADMIN_PASSWORD);
