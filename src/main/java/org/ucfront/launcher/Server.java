@@ -11,7 +11,9 @@ import org.ucfront.directory.service.UserService;
 import org.ucfront.provisioning.service.PolicyService;
 import org.ucfront.registrar.service.BindingRegistry;
 import org.ucfront.registrar.service.UserServicesAvailability;
+import org.ucfront.routing.persistence.CallSettingsStore;
 import org.ucfront.sip.Ejbs;
+import org.ucfront.voicemail.persistence.DialPlanStore;
 
 /** The running server: database, EJB container and SIP container, stopped in reverse order. */
 public final class Server {
@@ -50,7 +52,9 @@ public final class Server {
                 new SipRuntime.EjbReference(Ejbs.USER_SERVICE, "UserService", UserService.class),
                 new SipRuntime.EjbReference(Ejbs.USER_CACHE_SERVICE, "UserCacheService", UserCacheService.class),
                 new SipRuntime.EjbReference(Ejbs.DIRECTORY_SYNC, "DirectorySync", DirectorySync.class),
-                new SipRuntime.EjbReference(Ejbs.POLICY_SERVICE, "PolicyService", PolicyService.class));
+                new SipRuntime.EjbReference(Ejbs.POLICY_SERVICE, "PolicyService", PolicyService.class),
+                new SipRuntime.EjbReference(Ejbs.CALL_SETTINGS_STORE, "CallSettingsStore", CallSettingsStore.class),
+                new SipRuntime.EjbReference(Ejbs.DIAL_PLAN_STORE, "DialPlanStore", DialPlanStore.class));
     }
 
     /** For in-process tests in this package (the Arquillian adapter deploys test archives beside the application). */

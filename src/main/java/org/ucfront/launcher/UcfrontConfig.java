@@ -45,6 +45,10 @@ public final class UcfrontConfig {
     /** Client version control (§3.4.2.5): the action when no rule matches, and its URL if it takes one. */
     public final ClientVersionAction clientVersionDefault;
     public final String clientVersionDefaultUrl;
+    /** MS-EUMR §3.1.2: the Unified Messaging server timer, MUST be under 180 s (5 s recommended). */
+    public final int umTimerSeconds;
+    /** MS-EUMR §3.2.2: the User Notification Inactivity timer (10 minutes). */
+    public final int notificationInactivitySeconds;
 
     private UcfrontConfig(Source s) {
         sipAddress = s.string("ucfront.sip.address", "127.0.0.1");
@@ -76,6 +80,8 @@ public final class UcfrontConfig {
                 v -> ClientVersionAction.fromCode(v).orElseThrow(IllegalArgumentException::new),
                 ClientVersionAction.codes());
         clientVersionDefaultUrl = s.string("ucfront.clientversion.default.url", null);
+        umTimerSeconds = s.integer("ucfront.um.timer", 5, 1, 179);
+        notificationInactivitySeconds = s.integer("ucfront.um.notification.inactivity", 600, 1, 86400);
         try {
             clientVersionDefault.checkUrl(clientVersionDefaultUrl);
         } catch (InvalidRuleException e) {

@@ -17,6 +17,8 @@ public final class Ejbs {
     public static final String CLIENT_VERSION_SERVICE = "ejb/ClientVersionService";
     public static final String DIRECTORY_SYNC = "ejb/DirectorySync";
     public static final String USER_SERVICES_AVAILABILITY = "ejb/UserServicesAvailability";
+    public static final String CALL_SETTINGS_STORE = "ejb/CallSettingsStore";
+    public static final String DIAL_PLAN_STORE = "ejb/DialPlanStore";
 
     private Ejbs() {
     }

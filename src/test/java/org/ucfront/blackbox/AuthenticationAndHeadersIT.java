@@ -184,7 +184,7 @@ public class AuthenticationAndHeadersIT {
                         + "Contact: <sip:127.0.0.1:" + c.localPort() + ">\nContent-Length: 0\n\n");
                 SipTestClient.Message r = c.receive();
                 assertEquals(r.text(), "OPTIONS".equals(method) ? 200 : 405, r.status());
-                assertEquals("REGISTER,SUBSCRIBE,OPTIONS", r.header("Allow").replace(" ", ""));
+                assertEquals("REGISTER,SUBSCRIBE,OPTIONS,INVITE,ACK,CANCEL,BYE", r.header("Allow").replace(" ", ""));
             }
         }
     }

@@ -36,6 +36,8 @@ public final class Sipp {
     private Transport transport = Transport.UDP;
     private String callId;
     private int baseCseq = 1;
+    private int localPort;
+    private int calls = 1;
     private Path messages;
     private Path errors;
     private Path screen;
@@ -66,6 +68,18 @@ public final class Sipp {
         return this;
     }
 
+    /** A fixed local port: for peers the server is configured to reach (UM servers). */
+    public Sipp localPort(int port) {
+        this.localPort = port;
+        return this;
+    }
+
+    /** How many calls the run takes before it ends (a UAS peer that gets several INVITEs). */
+    public Sipp calls(int n) {
+        this.calls = n;
+        return this;
+    }
+
     public Sipp baseCseq(int cseq) {
         this.baseCseq = cseq;
         return this;
@@ -83,8 +97,10 @@ public final class Sipp {
         String name = template.replace(".xml", "") + "-" + n;
         String text = Files.readString(Paths.get(System.getProperty("ucfront.test.resources", "src/test/sipp"))
                 .resolve(template), StandardCharsets.ISO_8859_1);
-        for (Map.Entry<String, String> v : values.entrySet()) {
-            text = text.replace("%%" + v.getKey() + "%%", v.getValue());
+        for (int pass = 0; pass < 3 && text.contains("%%"); pass++) { // snippets may hold placeholders too
+            for (Map.Entry<String, String> v : values.entrySet()) {
+                text = text.replace("%%" + v.getKey() + "%%", v.getValue());
+            }
         }
         if (text.contains("%%")) {
             throw new IllegalArgumentException(template + " has unfilled placeholders: "
@@ -95,8 +111,8 @@ public final class Sipp {
         messages = dir.resolve(name + "-messages.log");
         errors = dir.resolve(name + "-errors.log");
         screen = dir.resolve(name + "-screen.log");
-        List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", scenario.toString(), "-m", "1",
-                "-t", transport.mode, "-i", "127.0.0.1", "-p", Integer.toString(freePort()),
+        List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", scenario.toString(), "-m", Integer.toString(calls),
+                "-t", transport.mode, "-i", "127.0.0.1", "-p", Integer.toString(localPort > 0 ? localPort : freePort()),
                 "-base_cseq", Integer.toString(baseCseq),
                 "-trace_msg", "-message_file", messages.toString(),
                 "-trace_err", "-error_file", errors.toString(),
