@@ -50,6 +50,13 @@ public final class ServerMetrics {
     public static final Counter PROVISION_GROUPS = R.counter("ucfront_provisioning_groups_served_total",
             "Provision groups served (§2.2.2.5), by group name", "group");
 
+    /** MS-EUMR §3.1: INVITEs to voicemail, by outcome (answered by a UM server, or none took it). */
+    public static final Counter VOICEMAIL_ROUTES = R.counter("ucfront_voicemail_routes_total",
+            "INVITEs routed to Exchange UM, by outcome (answered, failed)", "outcome");
+    /** MS-EUMR §3.2: call notifications, delivered (INFO 2xx), refused (INFO error) or lost (no dialog). */
+    public static final Counter USER_NOTIFICATIONS = R.counter("ucfront_user_notifications_total",
+            "Call notifications to Exchange UM, by outcome (delivered, refused, lost)", "outcome");
+
     static {
         JvmMetrics.register(R);
     }

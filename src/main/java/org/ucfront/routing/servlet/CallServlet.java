@@ -11,7 +11,6 @@ import java.util.logging.Logger;
 import javax.management.ObjectName;
 import javax.servlet.ServletException;
 import javax.servlet.sip.SipFactory;
-import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipURI;
@@ -19,6 +18,7 @@ import javax.servlet.sip.TimerService;
 import org.ucfront.directory.model.SipUser;
 import org.ucfront.directory.service.UserService;
 import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.management.MeasuredSipServlet;
 import org.ucfront.provisioning.model.ProvisioningSettings;
 import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.Gruu;
@@ -44,7 +44,7 @@ import org.ucfront.voicemail.servlet.UserNotifications;
  * settings, then ring their destinations or go to voicemail ({@link Call}). Also the dialog
  * requests of calls (ACK, BYE, CANCEL) and the responses of every leg ucfront sends.
  */
-public class CallServlet extends SipServlet {
+public class CallServlet extends MeasuredSipServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(CallServlet.class.getName());

@@ -21,6 +21,7 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
 import javax.servlet.sip.TimerService;
+import org.ucfront.management.ServerMetrics;
 import org.ucfront.routing.servlet.Legs;
 import org.ucfront.voicemail.model.DialPlan;
 import org.ucfront.voicemail.model.NotificationSession;
@@ -144,8 +145,10 @@ public final class UserNotifications implements UserNotificationsMBean {
             case "INFO" -> {
                 if (status < 300) {
                     sent.incrementAndGet();
+                    ServerMetrics.USER_NOTIFICATIONS.inc("delivered");
                 } else {
                     failed.incrementAndGet();
+                    ServerMetrics.USER_NOTIFICATIONS.inc("refused");
                     LOG.warning("UM server " + d.server.fqdn() + " refused a notification INFO: " + status);
                     if (status == 481 || status == 408) { // the dialog is gone: the next event opens one
                         drop(d);
@@ -252,6 +255,7 @@ public final class UserNotifications implements UserNotificationsMBean {
         }
         failed.addAndGet(notifications.size());
         for (UserNotification n : notifications) {
+            ServerMetrics.USER_NOTIFICATIONS.inc("lost");
             LOG.warning("notification " + n.type().value + " for " + n.user() + " (call " + n.callId()
                     + ") not delivered: " + why);
         }

@@ -16,6 +16,7 @@ import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
 import javax.servlet.sip.SipURI;
 import javax.servlet.sip.TooManyHopsException;
+import org.ucfront.management.ServerMetrics;
 import org.ucfront.routing.servlet.Legs;
 import org.ucfront.voicemail.model.Diversion;
 import org.ucfront.voicemail.model.DialPlan;
@@ -87,6 +88,7 @@ public final class VoicemailLeg {
             ended = true;
             LOG.info("INVITE " + invite.getCallId() + ": every UM server of dial plan " + hunt.dialPlan().name()
                     + " was tried");
+            ServerMetrics.VOICEMAIL_ROUTES.inc("failed");
             upstream.voicemailFailed();
             return;
         }
@@ -150,6 +152,7 @@ public final class VoicemailLeg {
         cancelTimer();
         if (status < 300) {
             ended = true;
+            ServerMetrics.VOICEMAIL_ROUTES.inc("answered");
             upstream.answered(resp);
             return;
         }
