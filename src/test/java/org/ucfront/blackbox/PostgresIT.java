@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.After;
 import org.junit.Test;
 import org.ucfront.blackbox.Sipp.Transport;
@@ -76,6 +77,33 @@ public class PostgresIT {
                 .set("GRUU", RegistrarIT.SPEC_GRUU).set("ACTION", "refreshed")
                 .callId("postgres-dialog").baseCseq(10).transport(Transport.UDP);
         RegistrarIT.assertPasses(refresh, refresh.run(server));
+    }
+
+    /**
+     * An existing database at the first schema version, with a user in it, is upgraded by the
+     * remaining migrations at start: nothing dropped, the user still there with the defaults
+     * later migrations give existing rows.
+     */
+    @Test
+    public void anOlderSchemaIsUpgradedKeepingItsData() throws Exception {
+        postgres = new Postgres("postgres-upgrade-it", 15452).start();
+        Flyway.configure().dataSource(postgres.url(), Postgres.USER, Postgres.PASSWORD)
+                .locations("filesystem:src/main/resources/db/migration").target("1").load().migrate();
+        try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO sip_user (uri, display_name, enabled, created_at, updated_at)"
+                    + " VALUES ('bob@fabrikam.com', 'Bob Kelly', TRUE, now(), now())");
+        }
+        server = new UcfrontServer("postgres-upgrade", 15401, 18401).with("UCFRONT_DB_URL", postgres.url())
+                .with("UCFRONT_DB_USER", Postgres.USER).with("UCFRONT_DB_PASSWORD", Postgres.PASSWORD).start();
+        assertTrue(server.logText(), server.logText().contains("database " + postgres.url() + " at schema version")
+                && server.logText().contains((migrationCount() - 1) + " migration(s) applied"));
+        String users = AdminClient.of(server).send("GET", "/users", null).body();
+        assertTrue(users, users.contains("\"uri\":\"sip:bob@fabrikam.com\",\"displayName\":\"Bob Kelly\""));
+        try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
+            ResultSet r = s.executeQuery("SELECT source FROM sip_user WHERE uri = 'bob@fabrikam.com'");
+            assertTrue(r.next());
+            assertEquals("local", r.getString(1));
+        }
     }
 
     /** The migrations this build ships (src/main/resources/db/migration/V*.sql). */
