@@ -434,46 +434,56 @@ async function act(status, call) {
   }
 }
 
-// ---- dial plans and UM servers (issue 5's API; absent on servers without it) ------------
+// ---- dial plans and their Exchange UM servers (MS-EUMR §3.1.1; absent on servers without the API) ----
 
-async function voicemailPage() {
-  const sections = [];
-  for (const [path, title] of [['/api/dial-plans', 'Dial plans'], ['/api/um-servers', 'Exchange UM servers']]) {
-    sections.push(h('h2', {}, title));
-    try {
-      const items = await api('GET', path);
-      sections.push(genericTable(path, items), jsonCreateForm(path, title));
-    } catch (e) {
-      sections.push(e.status === 404 || e.status === 405
-        ? notice(title + ' are not administered by this server version (' + path + ' is not available).')
+async function voicemailPage(editName) {
+  let plans;
+  try {
+    plans = await api('GET', '/api/dial-plans');
+  } catch (e) {
+    main(h('h1', {}, 'Dial plans and Exchange UM servers'),
+      e.status === 404 || e.status === 405
+        ? notice('Dial plans and UM servers are not administered by this server version (/api/dial-plans is not available).')
         : notice(e.message, true));
-    }
+    return;
   }
-  main(h('h1', {}, 'Dial plans and Exchange UM servers'), sections);
-}
-
-function genericTable(path, items) {
-  const list = Array.isArray(items) ? items : [];
-  const columns = [...new Set(list.flatMap(i => Object.keys(i)))];
-  return table(path.replace(/\W+/g, '-').slice(1), columns, list.map(i => h('tr', {},
-    columns.map(c => h('td', { class: 'mono' }, typeof i[c] === 'object' && i[c] !== null ? JSON.stringify(i[c]) : i[c] ?? '')))),
-    'None configured.');
-}
-
-function jsonCreateForm(path, title) {
-  const body = h('textarea', { id: 'create' + path.replace(/\W+/g, '-') });
-  const form = h('form', { class: 'panel' }, field('body', 'New entry (JSON, as the API takes it)', body),
-    formError(), h('button', { type: 'submit' }, 'Add to ' + title));
+  const status = h('div');
+  const rows = plans.map(p => {
+    const del = h('button', { type: 'button', class: 'danger' }, 'Delete');
+    del.addEventListener('click', () => act(status, () => api('DELETE', '/api/dial-plans/' + enc(p.name))));
+    return h('tr', { 'data-dial-plan': p.name },
+      h('td', {}, h('a', { href: '#/voicemail/' + enc(p.name) }, p.name)),
+      h('td', {}, (p.servers || []).map(s => h('div', { class: 'mono' },
+        s.fqdn + (s.version !== undefined && s.version !== null ? ' v' + s.version : '') + (s.frontEnd ? ' front end' : '')
+        + (s.transport ? ' ' + s.transport : '') + (s.address ? ' ' + s.address : '') + (s.port ? ':' + s.port : '')))),
+      h('td', { class: 'mono' }, (p.ordering || []).join(' → ')),
+      h('td', {}, del));
+  });
+  const editing = editName ? plans.find(p => p.name === editName) : null;
+  const name = h('input', { id: 'dial-plan-name', value: editing ? editing.name : '', readonly: editing ? true : null });
+  const servers = h('textarea', { id: 'dial-plan-servers',
+    placeholder: '[{"fqdn":"um1.fabrikam.com","version":15,"frontEnd":false}]' });
+  servers.value = editing ? JSON.stringify(editing.servers, null, 1) : '';
+  const form = h('form', { class: 'panel', id: 'dial-plan-form' },
+    h('h2', {}, editing ? 'Edit ' + editing.name : 'New dial plan'),
+    field('name', 'Dial plan name', name),
+    field('servers', 'UM servers (JSON list: fqdn, version, frontEnd, transport, address, port)', servers, null,
+      ['fqdn', 'version', 'frontEnd', 'transport', 'address', 'port']), // a server's field errors show here
+    formError(), h('button', { type: 'submit', id: 'dial-plan-save' }, 'Save dial plan'));
   form.addEventListener('submit', ev => {
     ev.preventDefault();
     submitting(form, async () => {
-      let json;
-      try { json = JSON.parse(body.value); } catch (e) { throw new ApiError(400, 'body: not JSON: ' + e.message); }
-      await api('POST', path, json);
+      let list;
+      try { list = JSON.parse(servers.value || '[]'); } catch (e) { throw new ApiError(400, 'servers: not JSON: ' + e.message); }
+      if (!name.value.trim()) throw new ApiError(400, 'name: required');
+      await api('PUT', '/api/dial-plans/' + enc(name.value.trim()), { servers: list });
+      location.hash = '#/voicemail';
       route();
     });
   });
-  return form;
+  main(h('h1', {}, 'Dial plans and Exchange UM servers'), status,
+    table('dial-plans', ['Dial plan', 'UM servers', 'Order tried', ''], rows, 'No dial plan: calls do not reach voicemail.'),
+    form);
 }
 
 // ---- directory --------------------------------------------------------------------------
@@ -547,7 +557,7 @@ async function route() {
       case 'registrations': await registrationsPage(); break;
       case 'policies': await policiesPage(parts[1], parts[2]); break;
       case 'client-versions': await clientVersionsPage(); break;
-      case 'voicemail': await voicemailPage(); break;
+      case 'voicemail': await voicemailPage(parts[1]); break;
       case 'directory': await directoryPage(); break;
       default: await dashboardPage();
     }
