@@ -182,6 +182,11 @@ function signInPage() {
 // ---- dashboard --------------------------------------------------------------------------
 
 async function dashboardPage() {
+  await renderDashboard();
+  refreshing(renderDashboard);
+}
+
+async function renderDashboard() {
   const s = await api('GET', '/api/stats');
   const card = (id, label, value) => h('div', { class: 'card' },
     h('div', { class: 'value', id: 'stat-' + id }, value), h('div', { class: 'label' }, label));
@@ -204,7 +209,6 @@ async function dashboardPage() {
     mapRows(s.clientVersionDecisions, 'client-version-decisions', ['Rule', 'Action', 'Outcome', 'Count']),
     h('h2', {}, 'Deregister NOTIFYs'), mapRows(s.deregisterNotifications, 'deregister-notifications', ['Event', 'Count']),
     h('p', { class: 'muted' }, 'Live: refreshed every few seconds. All metrics: GET /metrics (Prometheus).'));
-  refreshing(dashboardPage);
 }
 
 // ---- users ------------------------------------------------------------------------------
@@ -311,6 +315,11 @@ function endpointsTable(uri, endpoints, status) {
 }
 
 async function registrationsPage() {
+  await renderRegistrations();
+  refreshing(renderRegistrations);
+}
+
+async function renderRegistrations() {
   const all = await api('GET', '/api/registrations');
   main(h('h1', {}, 'Registrations (' + all.length + ')'),
     table('all-registrations', ['User', 'GRUU', 'Client', 'Transport', 'Expires in'], all.map(e => h('tr', {},
@@ -319,7 +328,6 @@ async function registrationsPage() {
       h('td', {}, e.userAgent || ''),
       h('td', {}, (e.transport || '').toUpperCase() + ' ' + e.remoteAddress),
       h('td', {}, seconds(e.expires)))), 'No registered endpoint.'));
-  refreshing(registrationsPage);
 }
 
 // ---- policies ---------------------------------------------------------------------------
@@ -520,19 +528,22 @@ async function directoryPage() {
 
 // ---- routing ----------------------------------------------------------------------------
 
+/** Runs fn every few seconds while the page is shown, except while the administrator types. */
 function refreshing(fn) {
+  clearTimeout(refreshTimer);
   const hash = location.hash;
-  refreshTimer = setTimeout(async () => {
-    if (location.hash !== hash || document.activeElement && document.activeElement.matches('input, textarea, select')) {
-      if (location.hash === hash) refreshing(fn);
-      return;
+  const tick = async () => {
+    if (location.hash !== hash) return;
+    if (!(document.activeElement && document.activeElement.matches('input, textarea, select'))) {
+      try {
+        await fn();
+      } catch (e) {
+        if (e.status === 401) return;
+      }
     }
-    try {
-      await fn();
-    } catch (e) {
-      if (e.status !== 401) refreshing(fn);
-    }
-  }, REFRESH_MS);
+    if (location.hash === hash) refreshTimer = setTimeout(tick, REFRESH_MS);
+  };
+  refreshTimer = setTimeout(tick, REFRESH_MS);
 }
 
 async function route() {

@@ -121,12 +121,27 @@ public class ConsoleIT {
         assertTrue(row, row.contains("TCP") && row.contains("OC/4.0.7577.0"));
         screenshot("04-user-with-endpoint");
 
+        // a second endpoint (UDP, outlives sipp) appears, and its Deregister button removes it alone
+        String second = ExpectedGruu.newInstance();
+        Sipp udp = registration("register-once.xml", "quinn", second).set("ACTION", "added").transport(Transport.UDP);
+        assertPasses(udp, udp.run(server));
+        By secondRow = By.cssSelector("#endpoints tr[data-endpoint='urn:uuid:" + second.toLowerCase(java.util.Locale.ROOT)
+                + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(secondRow));
+        assertEquals(2, browser.findElements(By.cssSelector("#endpoints tr.endpoint")).size());
+        browser.findElement(secondRow).findElement(By.cssSelector("button.deregister-endpoint")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(secondRow));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "deregistered."));
+        String left = AdminClient.of(server).registrations("sip:quinn@" + UcfrontServer.DOMAIN);
+        assertTrue(left, left.contains(instance.toLowerCase(java.util.Locale.ROOT))
+                && !left.contains(second.toLowerCase(java.util.Locale.ROOT)));
+
         // the users list and its search
         browser.get("http://127.0.0.1:" + server.httpPort + "/console/#/users?q=quinn");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users"), "Quinn Console"));
         screenshot("05-users");
         browser.get("http://127.0.0.1:" + server.httpPort + "/console/#/dashboard");
-        wait.until(ExpectedConditions.textToBe(By.id("stat-registeredEndpoints"), "1"));
+        wait.until(ExpectedConditions.textToBe(By.id("stat-registeredEndpoints"), "1")); // the TCP one
         screenshot("06-dashboard-registered");
 
         // disable the user: the endpoint gets deregistered;event=rejected and leaves the page
