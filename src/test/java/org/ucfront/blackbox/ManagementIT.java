@@ -36,7 +36,8 @@ import org.ucfront.blackbox.Sipp.Transport;
  */
 public class ManagementIT {
 
-    static final int JMX_PORT = 15590;
+    /** This test's JMX ports: 15590–15599 (the first the JVM's agent can bind, see {@link #jmxPort()}). */
+    static final int JMX_PORT = jmxPort();
     static final String JMX_USER = "ucfront-ops";
     static final String JMX_PASSWORD = "jmx-it-secret";
     static final String REGISTRAR = "org.ucfront:type=Registrar";
@@ -236,6 +237,23 @@ public class ManagementIT {
         HttpResponse<String> again = admin.send("DELETE", path, null);
         assertEquals(404, again.statusCode());
         assertEquals("{\"error\":\"no endpoint " + key + " of " + aor.substring(4) + "\"}", again.body());
+    }
+
+    /**
+     * The JVM's JMX agent binds without SO_REUSEADDR, so a port whose connections from an earlier
+     * run are still in TIME-WAIT is refused: take the first of the range that binds that way.
+     */
+    static int jmxPort() {
+        for (int port = 15590; port <= 15599; port++) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (java.io.IOException taken) {
+                // next
+            }
+        }
+        throw new IllegalStateException("no JMX port free in 15590-15599");
     }
 
     static JMXConnector connect(String user, String password) throws Exception {
