@@ -42,10 +42,11 @@ public class CallRoutingIT {
                 .with("UCFRONT_PROVISIONING_MRAS_URI", MRAS)
                 .with("UCFRONT_UM_TIMER", "2")
                 .with("UCFRONT_UM_NOTIFICATION_INACTIVITY", "3")
+                .with("UCFRONT_TRUSTED_SERVERS", "gw.fabrikam-pstn.com=127.0.0.1")
                 .start();
         admin = AdminClient.of(server);
         for (String u : new String[] {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan",
-                "judy", "mallory", "oscar", "peggy", "trent", "rupert", "victor", "walter", "xena", "yves"}) {
+                "judy", "mallory", "oscar", "peggy", "trent", "rupert", "victor", "walter", "xena", "yves", "zoe", "quentin", "uma", "nina"}) {
             admin.createUser("sip:" + u + "@fabrikam.com", PASSWORD);
         }
     }
@@ -487,5 +488,131 @@ public class CallRoutingIT {
         assertPasses(trent, trent.run(server));
         assertProgressReports(trent, 1);
         assertPasses(um1, um1.await());
+    }
+
+    @Test
+    public void aGruuRingsOnlyItsEndpoint() throws Exception {
+        int first = port();
+        int second = port();
+        String instance = ExpectedGruu.newInstance();
+        register("zoe", first);
+        // the second endpoint, with an instance whose GRUU the test computes
+        Sipp reg = Sipp.scenario("call-endpoint-register.xml").localPort(second).set("USER", "zoe")
+                .set("DOMAIN", UcfrontServer.DOMAIN).set("PASSWORD", PASSWORD).set("EPID", "5ec0bd01")
+                .set("INSTANCE", instance);
+        assertPasses(reg, reg.run(server));
+        String gruu = ExpectedGruu.of("zoe", UcfrontServer.DOMAIN, instance);
+        Sipp one = endpoint(first, invite("never rung") + answer("zoe1"));
+        Sipp two = endpoint(second, invite("^INVITE sip:127\\.0\\.0\\.1:" + second + ";transport=") + answer("zoe2"));
+        Sipp alice = caller("alice", gruu, CALLER_ANSWERED);
+        assertPasses(alice, alice.run(server));
+        assertPasses(two, two.await());
+        one.kill();
+        assertTrue("the other endpoint was rung:\n" + one.messages(), one.messages().isEmpty());
+    }
+
+    @Test
+    public void aTrustedGatewayCallsWithoutChallengeAndOthersAreRefused() throws Exception {
+        int ep = port();
+        register("quentin", ep);
+        Sipp quentin = endpoint(ep, invite("From: &lt;sip:\\+14255550100@gw\\.fabrikam-pstn\\.com&gt;") + answer("q1"));
+        Sipp gw = Sipp.scenario("call-gateway.xml").set("FROM", "sip:+14255550100@gw.fabrikam-pstn.com")
+                .set("TARGET", "sip:quentin@fabrikam.com").set("TO", "sip:quentin@fabrikam.com")
+                .set("BODY", SDP_BODY).set("OUTCOME", CALLER_ANSWERED);
+        assertPasses(gw, gw.run(server));
+        assertPasses(quentin, quentin.await());
+        Sipp stranger = Sipp.scenario("call-gateway.xml").set("FROM", "sip:+14255550100@gw.elsewhere.example")
+                .set("TARGET", "sip:quentin@fabrikam.com").set("TO", "sip:quentin@fabrikam.com")
+                .set("BODY", SDP_BODY).set("OUTCOME", callerRefused(403, 60102, 0));
+        assertPasses(stranger, stranger.run(server));
+    }
+
+    @Test
+    public void aNotificationDialogRefusedMovesToTheNextServer() throws Exception {
+        int refusing = port();
+        int accepting = port();
+        dialPlan("dpl-retry.contoso.com", "[" + server("exchange-um8.contoso.com", 2, false, refusing) + ","
+                + server("exchange-um9.contoso.com", 2, false, accepting) + "]");
+        callSettings("uma", "{\"dialPlan\":\"dpl-retry.contoso.com\"}");
+        Sipp down = umServer(refusing, invite(notificationInviteChecks("exchange-um8.contoso.com"))
+                + refuse("503 Service Unavailable", "um8"));
+        Sipp up = umServer(accepting, invite(notificationInviteChecks("exchange-um9.contoso.com")) + USE_CSEQ
+                + NOTIFICATION_ANSWER + notificationInfo(x("<User>sip:uma@fabrikam\\.com</User><Time>"),
+                        x("<MissedReason>CallerReleased</MissedReason>")) + NOTIFICATION_BYE);
+        int ep = port();
+        register("uma", ep);
+        Sipp uma = endpoint(ep, invite("To: &lt;sip:uma@fabrikam\\.com&gt;") + ringUntilCancelled("uma"));
+        Sipp alice = caller("alice", "sip:uma@fabrikam.com", CALLER_CANCELS);
+        assertPasses(alice, alice.run(server));
+        assertPasses(uma, uma.await());
+        assertPasses(down, down.await());
+        assertPasses(up, up.await());
+        assertSchemaValid(up, 1);
+    }
+
+    /** An endpoint registered over TCP gets its INVITE, ACK and BYE over that same connection. */
+    @Test
+    public void aTcpEndpointIsReachedOverItsOwnConnection() throws Exception {
+        try (SipTestClient c = SipTestClient.tcp(server.sipPort)) {
+            c.send(tcpRegister(c, 1, null));
+            SipTestClient.Message challenge = c.receive();
+            assertEquals(challenge.text(), 401, challenge.status());
+            String offer = challenge.header("WWW-Authenticate", "");
+            String nonce = offer.replaceAll(".*nonce=\"([^\"]+)\".*", "$1");
+            // RFC 2617 §3.2.2 (MD5, qop=auth), computed here independently of the server
+            String ha1 = md5("nina:fabrikam.com:" + PASSWORD);
+            String ha2 = md5("REGISTER:sip:fabrikam.com");
+            String response = md5(ha1 + ":" + nonce + ":00000001:0a4f113b:auth:" + ha2);
+            c.send(tcpRegister(c, 2, "Digest username=\"nina\", realm=\"fabrikam.com\", nonce=\"" + nonce
+                    + "\", uri=\"sip:fabrikam.com\", response=\"" + response + "\", algorithm=MD5, cnonce=\"0a4f113b\","
+                    + " qop=auth, nc=00000001"));
+            SipTestClient.Message ok = c.receive();
+            assertEquals(ok.text(), 200, ok.status());
+
+            Sipp alice = caller("alice", "sip:nina@fabrikam.com", CALLER_ANSWERED).start(server);
+            SipTestClient.Message invite = c.receive();
+            assertTrue(invite.text(), invite.startLine().startsWith("INVITE sip:127.0.0.1:" + c.localPort() + ";transport=tcp "));
+            c.send(answerTo(invite, c.localPort(), "200 OK", "v=0\no=w 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\nm=audio 6002 RTP/AVP 0\n"));
+            SipTestClient.Message ack = c.receive();
+            assertTrue(ack.text(), ack.startLine().startsWith("ACK "));
+            SipTestClient.Message bye = c.receive();
+            assertTrue(bye.text(), bye.startLine().startsWith("BYE "));
+            c.send(answerTo(bye, c.localPort(), "200 OK", null));
+            assertPasses(alice, alice.await());
+        }
+    }
+
+    private static String tcpRegister(SipTestClient c, int cseq, String authorization) {
+        return "REGISTER sip:fabrikam.com SIP/2.0\n"
+                + "Via: SIP/2.0/TCP 127.0.0.1:" + c.localPort() + ";branch=z9hG4bK-tcpreg" + cseq + "\n"
+                + "Max-Forwards: 70\nFrom: <sip:nina@fabrikam.com>;tag=tcp1;epid=7cb1a2\nTo: <sip:nina@fabrikam.com>\n"
+                + "Call-ID: tcp-endpoint-" + c.localPort() + "\nCSeq: " + cseq + " REGISTER\n"
+                + "Contact: <sip:127.0.0.1:" + c.localPort() + ";transport=tcp>;+sip.instance=\"<urn:uuid:"
+                + ExpectedGruu.newInstance() + ">\"\nSupported: gruu-10\nExpires: 300\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\n") + "Content-Length: 0\n\n";
+    }
+
+    /** A response echoing the request's Via, From, To (with a tag), Call-ID and CSeq. */
+    private static String answerTo(SipTestClient.Message req, int port, String status, String sdp) {
+        StringBuilder b = new StringBuilder("SIP/2.0 " + status + "\n");
+        for (String h : new String[] {"Via", "From", "Call-ID", "CSeq"}) {
+            for (String v : req.headers(h)) {
+                b.append(h).append(": ").append(v).append('\n');
+            }
+        }
+        String to = req.header("To", "");
+        b.append("To: ").append(to.contains("tag=") ? to : to + ";tag=tcpep").append('\n');
+        b.append("Contact: <sip:127.0.0.1:").append(port).append(";transport=tcp>\n");
+        if (sdp == null) {
+            return b.append("Content-Length: 0\n\n").toString();
+        }
+        String body = sdp.replace("\n", "\r\n");
+        return b.append("Content-Type: application/sdp\nContent-Length: ").append(body.length()).append("\n\n")
+                .append(sdp).toString();
+    }
+
+    private static String md5(String s) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }
