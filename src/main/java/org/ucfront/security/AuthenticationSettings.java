@@ -16,16 +16,16 @@ import org.ucfront.launcher.UcfrontConfig;
  * @param version        the MS-SIPAE protocol version offered (§2.2.3; 3 or 4)
  * @param saLifetimeSeconds lifetime of a security association (§3.3.1; the client re-authenticates before)
  * @param netbiosDomain  the NTLM NetBIOS domain name sent in challenges
- * @param allowNtlmV1    accept NTLMv1 responses (LM never); off unless explicitly enabled
  * @param keytab         Kerberos keytab holding {@code sip/<fqdn>@REALM}, or null
+ * @param kerberosPrincipal the service principal whose key the keytab holds ({@code *}: any of its keys)
  * @param failuresPerUser failed authentications of one user in the window beyond which addresses that
  *                       failed for that user are refused
  * @param failuresPerAddress failed authentications from one address in the window beyond which it is refused
  * @param failureWindowSeconds the counting window
  */
 public record AuthenticationSettings(Set<Scheme> schemes, String fqdn, int version, int saLifetimeSeconds,
-        String netbiosDomain, boolean allowNtlmV1, Path keytab, int failuresPerUser, int failuresPerAddress,
-        int failureWindowSeconds) {
+        String netbiosDomain, Path keytab, String kerberosPrincipal, int failuresPerUser,
+        int failuresPerAddress, int failureWindowSeconds) {
 
     /** The schemes an administrator can offer. */
     public enum Scheme { DIGEST, NTLM, KERBEROS }
@@ -35,8 +35,8 @@ public record AuthenticationSettings(Set<Scheme> schemes, String fqdn, int versi
     public static final String VERSION = "ucfront.auth.sipae.version";
     public static final String SA_LIFETIME = "ucfront.auth.sa.lifetime";
     public static final String NTLM_DOMAIN = "ucfront.ntlm.domain";
-    public static final String NTLM_V1 = "ucfront.ntlm.v1";
     public static final String KEYTAB = "ucfront.kerberos.keytab";
+    public static final String KERBEROS_PRINCIPAL = "ucfront.kerberos.principal";
     public static final String FAILURES_PER_USER = "ucfront.auth.failures.user";
     public static final String FAILURES_PER_ADDRESS = "ucfront.auth.failures.address";
     public static final String FAILURE_WINDOW = "ucfront.auth.failures.window";
@@ -86,7 +86,8 @@ public record AuthenticationSettings(Set<Scheme> schemes, String fqdn, int versi
         }
         return new AuthenticationSettings(schemes, fqdn, integer(raw, VERSION, 4, 3, 4),
                 integer(raw, SA_LIFETIME, MAX_SA_LIFETIME, 60, MAX_SA_LIFETIME), netbios.toUpperCase(Locale.ROOT),
-                bool(raw, NTLM_V1), keytabPath, integer(raw, FAILURES_PER_USER, 10, 1, 1_000_000),
+                keytabPath, value(raw, KERBEROS_PRINCIPAL, "sip/" + fqdn),
+                integer(raw, FAILURES_PER_USER, 10, 1, 1_000_000),
                 integer(raw, FAILURES_PER_ADDRESS, 30, 1, 1_000_000), integer(raw, FAILURE_WINDOW, 300, 1, 86400));
     }
 
@@ -113,17 +114,6 @@ public record AuthenticationSettings(Set<Scheme> schemes, String fqdn, int versi
         } catch (NumberFormatException e) {
             throw new UcfrontConfig.InvalidConfigException(key + "=" + v + " is not a whole number");
         }
-    }
-
-    private static boolean bool(UnaryOperator<String> raw, String key) {
-        String v = raw.apply(key);
-        if (v == null || v.isBlank() || v.trim().equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (v.trim().equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw new UcfrontConfig.InvalidConfigException(key + "=" + v + " is not valid; expected true or false");
     }
 
     private static UcfrontConfig.InvalidConfigException invalid(String key, String value, String expected) {

@@ -40,7 +40,7 @@ public final class SharedAuthentication {
             if (settings.offers(AuthenticationSettings.Scheme.NTLM)
                     || settings.offers(AuthenticationSettings.Scheme.KERBEROS)) {
                 GssHandshake kerberos = settings.offers(AuthenticationSettings.Scheme.KERBEROS)
-                        ? KerberosSupport.acceptor(settings) : null;
+                        ? KerberosAcceptor.of(settings.keytab(), settings.kerberosPrincipal()) : null;
                 sipae = new SipaeAuthenticator(settings, new SecurityAssociations(Clock.systemUTC(),
                         Duration.ofSeconds(60)), kerberos, Clock.systemUTC());
             }

@@ -79,6 +79,12 @@ public final class Bitlbee implements AutoCloseable {
      */
     public static Bitlbee start(Path work, int port, String nick, Duration timeout)
             throws IOException, InterruptedException {
+        return start(work, port, nick, timeout, java.util.Map.of());
+    }
+
+    /** As above, with extra environment for bitlbee (e.g. KRB5_CONFIG of a test realm). */
+    public static Bitlbee start(Path work, int port, String nick, Duration timeout, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
         Path exe = executable();
         UcfrontServer.deleteRecursively(work);
         Files.createDirectories(work.resolve("config"));
@@ -112,6 +118,7 @@ public final class Bitlbee implements AutoCloseable {
         pb.environment().put("BITLBEE_DEBUG", "1");
         pb.environment().put("PURPLE_VERBOSE_DEBUG", "1");
         pb.environment().put("PURPLE_UNSAFE_DEBUG", "1");
+        pb.environment().putAll(env);
         b.process = pb.start();
         Thread pump = new Thread(() -> b.pumpDebug(b.process.getErrorStream()), "bitlbee-debug");
         pump.setDaemon(true);
