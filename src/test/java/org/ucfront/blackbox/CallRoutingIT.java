@@ -615,4 +615,31 @@ public class CallRoutingIT {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
                 .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
+
+    /** Bad input gets a precise error with its ms-diagnostics-public, and nothing is forked. */
+    @Test
+    public void badInvitesGetPreciseErrors() throws Exception {
+        try (SipTestClient c = SipTestClient.udp(server.sipPort)) {
+            String[][] cases = {
+                {"tel:+14255550100", "sip:alice@fabrikam.com", "400", "60101"},
+                {"sip:bob@elsewhere.example", "sip:alice@fabrikam.com", "404", "60104"},
+                {"sip:bob@fabrikam.com", "sip:mallet@elsewhere.example", "403", "60102"},
+                {"sip:bob@fabrikam.com", "sip:nobody@fabrikam.com", "403", "60102"}};
+            int n = 0;
+            for (String[] k : cases) {
+                n++;
+                c.send("INVITE " + k[0] + " SIP/2.0\n"
+                        + "Via: SIP/2.0/UDP 127.0.0.1:" + c.localPort() + ";branch=z9hG4bK-bad" + n + "\n"
+                        + "Max-Forwards: 70\nFrom: <" + k[1] + ">;tag=bad" + n + "\nTo: <" + k[0] + ">\n"
+                        + "Call-ID: bad-invite-" + n + "\nCSeq: 1 INVITE\n"
+                        + "Contact: <sip:127.0.0.1:" + c.localPort() + ">\nContent-Length: 0\n\n");
+                SipTestClient.Message r = c.receive();
+                assertEquals(r.text(), Integer.parseInt(k[2]), r.status());
+                assertTrue(r.text(), r.header("ms-diagnostics-public", "").startsWith(k[3] + ";reason=\""));
+                c.send("ACK " + k[0] + " SIP/2.0\n" + "Via: SIP/2.0/UDP 127.0.0.1:" + c.localPort()
+                        + ";branch=z9hG4bK-bad" + n + "\nMax-Forwards: 70\nFrom: <" + k[1] + ">;tag=bad" + n + "\nTo: "
+                        + r.header("To", "") + "\nCall-ID: bad-invite-" + n + "\nCSeq: 1 ACK\nContent-Length: 0\n\n");
+            }
+        }
+    }
 }

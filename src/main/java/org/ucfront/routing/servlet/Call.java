@@ -14,7 +14,6 @@ import javax.servlet.sip.ServletTimer;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
-import javax.servlet.sip.TooManyHopsException;
 import org.ucfront.routing.model.CallError;
 import org.ucfront.routing.model.CallSettings;
 import org.ucfront.routing.model.Destination;

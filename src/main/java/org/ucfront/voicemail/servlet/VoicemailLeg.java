@@ -15,7 +15,6 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
 import javax.servlet.sip.SipURI;
-import javax.servlet.sip.TooManyHopsException;
 import org.ucfront.management.ServerMetrics;
 import org.ucfront.routing.servlet.Legs;
 import org.ucfront.voicemail.model.Diversion;
