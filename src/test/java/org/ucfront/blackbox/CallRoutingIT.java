@@ -46,7 +46,7 @@ public class CallRoutingIT {
                 .start();
         admin = AdminClient.of(server);
         for (String u : new String[] {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan",
-                "judy", "mallory", "oscar", "peggy", "trent", "rupert", "victor", "walter", "xena", "yves", "zoe", "quentin", "uma", "nina"}) {
+                "judy", "mallory", "oscar", "peggy", "trent", "rupert", "victor", "walter", "xena", "yves", "zoe", "quentin", "uma", "nina", "olga"}) {
             admin.createUser("sip:" + u + "@fabrikam.com", PASSWORD);
         }
     }
@@ -641,5 +641,16 @@ public class CallRoutingIT {
                         + r.header("To", "") + "\nCall-ID: bad-invite-" + n + "\nCSeq: 1 ACK\nContent-Length: 0\n\n");
             }
         }
+    }
+
+    /** A re-INVITE inside the call reaches the other side, and its answer and ACK come back. */
+    @Test
+    public void aReInviteIsRelayedBothWays() throws Exception {
+        int ep = port();
+        register("olga", ep);
+        Sipp olga = endpoint(ep, invite("To: &lt;sip:olga@fabrikam\\.com&gt;") + answerThenReInvite("olga1"));
+        Sipp alice = caller("alice", "sip:olga@fabrikam.com", CALLER_REINVITES);
+        assertPasses(alice, alice.run(server));
+        assertPasses(olga, olga.await());
     }
 }

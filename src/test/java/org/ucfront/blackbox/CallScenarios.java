@@ -178,6 +178,90 @@ final class CallScenarios {
                 """.formatted(contacts);
     }
 
+    /** The callee answers, then takes the caller's re-INVITE (hold: a=sendonly) and answers it too. */
+    static String answerThenReInvite(String tag) {
+        return USE_CSEQ + response("200 OK", tag, true, "") + """
+                  <recv request="ACK"/>
+                  <recv request="INVITE">
+                    <action>
+                      <ereg regexp="a=sendonly" search_in="body" check_it="true" assign_to="ok"/>
+                      <ereg regexp="INVITE" search_in="hdr" header="CSeq:" check_it="true" assign_to="ok"/>
+                    </action>
+                  </recv>
+                """ + response("200 OK", null, true, "") + """
+                  <recv request="ACK"/>
+                  <recv request="BYE"/>
+                """ + OK_PLAIN;
+    }
+
+    /** The caller puts the answered call on hold with a re-INVITE, then hangs up. */
+    static final String CALLER_REINVITES = """
+              <recv response="100" optional="true"/>
+              <recv response="180" optional="true"/>
+              <recv response="200" rrs="true"/>
+              <send><![CDATA[
+            ACK [next_url] SIP/2.0
+            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+            [last_From:]
+            [last_To:]
+            [last_Call-ID:]
+            CSeq: 2 ACK
+            Max-Forwards: 70
+            Content-Length: 0
+
+            ]]></send>
+              <send><![CDATA[
+            INVITE [next_url] SIP/2.0
+            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+            [last_From:]
+            [last_To:]
+            [last_Call-ID:]
+            CSeq: 3 INVITE
+            Max-Forwards: 70
+            Contact: <sip:caller@[local_ip]:[local_port];transport=[transport]>
+            Content-Type: application/sdp
+            Content-Length: [len]
+
+            v=0
+            o=caller 53655765 2353687638 IN IP4 [local_ip]
+            s=-
+            c=IN IP4 [media_ip]
+            t=0 0
+            m=audio [media_port] RTP/AVP 0
+            a=sendonly
+            ]]></send>
+              <recv response="100" optional="true"/>
+              <recv response="200">
+                <action>
+                  <ereg regexp="m=audio 6000 RTP/AVP 0" search_in="body" check_it="true" assign_to="ok"/>
+                  <ereg regexp="3 INVITE" search_in="hdr" header="CSeq:" check_it="true" assign_to="ok"/>
+                </action>
+              </recv>
+              <send><![CDATA[
+            ACK [next_url] SIP/2.0
+            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+            [last_From:]
+            [last_To:]
+            [last_Call-ID:]
+            CSeq: 3 ACK
+            Max-Forwards: 70
+            Content-Length: 0
+
+            ]]></send>
+              <send><![CDATA[
+            BYE [next_url] SIP/2.0
+            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+            [last_From:]
+            [last_To:]
+            [last_Call-ID:]
+            CSeq: 4 BYE
+            Max-Forwards: 70
+            Content-Length: 0
+
+            ]]></send>
+              <recv response="200"/>
+            """;
+
     // the caller's outcomes
 
     static final String CALLER_ANSWERED = """

@@ -68,6 +68,8 @@ public final class Call implements VoicemailLeg.Upstream {
     private SipSession answeredSession;
     private SipServletResponse answer;
     private boolean acknowledged;
+    /** Session id of the side that owes an ACK → the 2xx of the re-INVITE relayed for it. */
+    private final Map<String, SipServletResponse> pendingAcks = new java.util.HashMap<>();
 
     Call(CallRouter router, SipServletRequest invite, String user, CallSettings settings) {
         this.router = router;
@@ -111,6 +113,9 @@ public final class Call implements VoicemailLeg.Upstream {
 
     /** A response on a branch or the voicemail leg. */
     synchronized void response(SipServletResponse resp) throws IOException {
+        if (phase == Phase.ANSWERED && relayedResponse(resp)) {
+            return;
+        }
         String role = Legs.role(resp.getSession());
         if (Legs.VOICEMAIL.equals(role)) {
             if (voicemail != null) {
@@ -154,12 +159,50 @@ public final class Call implements VoicemailLeg.Upstream {
 
     /** The caller's ACK for our 2xx: the answerer gets its own (with the caller's SDP if the offer was late). */
     synchronized void ack(SipServletRequest ack) throws IOException {
-        if (answer != null && !acknowledged) {
+        SipServletResponse reInvite = pendingAcks.remove(ack.getSession().getId());
+        if (reInvite != null) { // the ACK of a relayed re-INVITE's 2xx
+            SipServletRequest a = reInvite.createAck();
+            copyBody(ack, a);
+            a.send();
+        } else if (answer != null && !acknowledged) {
             acknowledged = true;
             SipServletRequest a = answer.createAck();
             copyBody(ack, a);
             a.send();
         }
+    }
+
+    /**
+     * A request inside the answered call (re-INVITE, INFO, UPDATE, MESSAGE, …): sent on to the
+     * other side as a request linked to it (JSR 289 §12.4), whose answer comes back the same way.
+     */
+    synchronized void relay(SipServletRequest req) throws IOException {
+        SipSession other = Legs.CALLER.equals(Legs.role(req.getSession())) ? answeredSession : invite.getSession();
+        if (phase != Phase.ANSWERED || other == null || !other.isValid()) {
+            req.createResponse(SipServletResponse.SC_CALL_LEG_DONE).send();
+            return;
+        }
+        SipServletRequest out = req.getB2buaHelper().createRequest(other, req, null);
+        out.removeHeader(PROXY_AUTHORIZATION);
+        copyBody(req, out);
+        out.send();
+    }
+
+    /** The answer to a relayed request goes back to the side that sent it. */
+    private boolean relayedResponse(SipServletResponse resp) throws IOException {
+        SipServletRequest origin = resp.getRequest().getB2buaHelper().getLinkedSipServletRequest(resp.getRequest());
+        if (origin == null) {
+            return false;
+        }
+        if (resp.getStatus() > 100) {
+            SipServletResponse back = origin.createResponse(resp.getStatus(), resp.getReasonPhrase());
+            copyBody(resp, back);
+            back.send();
+            if ("INVITE".equals(resp.getMethod()) && resp.getStatus() >= 200 && resp.getStatus() < 300) {
+                pendingAcks.put(origin.getSession().getId(), resp); // the re-INVITE's ACK comes from there
+            }
+        }
+        return true;
     }
 
     /** BYE from either side: answered here, sent on to the other side. */

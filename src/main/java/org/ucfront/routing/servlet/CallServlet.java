@@ -84,8 +84,8 @@ public class CallServlet extends MeasuredSipServlet {
 
     @Override
     protected void doInvite(SipServletRequest req) throws ServletException, IOException {
-        if (!req.isInitial()) { // a re-INVITE: session changes are not relayed yet
-            req.createResponse(SipServletResponse.SC_NOT_ACCEPTABLE_HERE).send();
+        if (!req.isInitial()) { // a re-INVITE inside a call
+            inDialog(req);
             return;
         }
         try {
@@ -229,6 +229,41 @@ public class CallServlet extends MeasuredSipServlet {
     private static Destination endpoint(Endpoint e, String target, Destination.Kind kind) {
         return new Destination(e.binding().contact(), e.binding().remoteAddr(), e.binding().remotePort(),
                 e.binding().transport(), kind, target);
+    }
+
+    @Override
+    protected void doInfo(SipServletRequest req) throws ServletException, IOException {
+        inDialog(req);
+    }
+
+    @Override
+    protected void doUpdate(SipServletRequest req) throws ServletException, IOException {
+        inDialog(req);
+    }
+
+    @Override
+    protected void doMessage(SipServletRequest req) throws ServletException, IOException {
+        inDialog(req);
+    }
+
+    @Override
+    protected void doRefer(SipServletRequest req) throws ServletException, IOException {
+        inDialog(req);
+    }
+
+    @Override
+    protected void doNotify(SipServletRequest req) throws ServletException, IOException {
+        inDialog(req);
+    }
+
+    /** A request inside a call goes to the other side; one of no call of ours is 481 (RFC 3261 §12.2.2). */
+    private void inDialog(SipServletRequest req) throws IOException {
+        Call call = call(req);
+        if (call != null) {
+            call.relay(req);
+        } else {
+            req.createResponse(SipServletResponse.SC_CALL_LEG_DONE).send();
+        }
     }
 
     @Override
