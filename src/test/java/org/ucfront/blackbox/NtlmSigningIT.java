@@ -67,7 +67,11 @@ public class NtlmSigningIT {
         NtlmTestClient ntlm;
 
         Endpoint(String user, InetAddress local) throws Exception {
-            this.sip = SipTestClient.tcp(SIP_PORT, local);
+            this(user, local, SIP_PORT);
+        }
+
+        Endpoint(String user, InetAddress local, int serverPort) throws Exception {
+            this.sip = SipTestClient.tcp(serverPort, local);
             this.user = user;
             this.callId = "ntlm-" + user + "-" + System.nanoTime();
         }

@@ -15,9 +15,16 @@ import java.util.function.UnaryOperator;
  * @param homeServer    the user's home server (an FQDN, or a DN that names one)
  * @param registrar     the user's home registrar (a {@code sip:} URI or FQDN)
  * @param changed       the change marker incremental searches ask for (modifyTimestamp, uSNChanged)
+ * @param ntHash        the user's NT hash as 32 hexadecimal digits for NTLM (e.g. Samba's sambaNTPassword);
+ *                      no preset reads one (AD does not disclose it)
  */
 public record AttributeMapping(String sip, String sipEnabled, String displayName, String telephoneNumber,
-        String mail, String accountControl, String homeServer, String registrar, String changed) {
+        String mail, String accountControl, String homeServer, String registrar, String changed, String ntHash) {
+
+    public AttributeMapping(String sip, String sipEnabled, String displayName, String telephoneNumber,
+            String mail, String accountControl, String homeServer, String registrar, String changed) {
+        this(sip, sipEnabled, displayName, telephoneNumber, mail, accountControl, homeServer, registrar, changed, null);
+    }
 
     /** [MS-ADTS] §2.2.16 userAccountControl ADS_UF_ACCOUNTDISABLE. */
     public static final int ACCOUNT_DISABLE = 0x2;
@@ -33,14 +40,14 @@ public record AttributeMapping(String sip, String sipEnabled, String displayName
                 override(raw, "display.name", displayName), override(raw, "telephone.number", telephoneNumber),
                 override(raw, "mail", mail), override(raw, "account.control", accountControl),
                 override(raw, "home.server", homeServer), override(raw, "registrar", registrar),
-                override(raw, "changed", changed));
+                override(raw, "changed", changed), override(raw, "nt.hash", ntHash));
     }
 
     /** The attributes a search asks for (operational ones such as modifyTimestamp are not sent unasked). */
     public String[] requested() {
         List<String> names = new ArrayList<>();
         for (String a : new String[] {sip, sipEnabled, displayName, telephoneNumber, mail, accountControl,
-                homeServer, registrar, changed}) {
+                homeServer, registrar, changed, ntHash}) {
             if (a != null && !names.contains(a)) {
                 names.add(a);
             }

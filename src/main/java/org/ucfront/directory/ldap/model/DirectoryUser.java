@@ -9,9 +9,15 @@ import org.ucfront.sip.AddressOfRecord;
  * describes it.
  *
  * @param enabled false when the SIP-enabled flag is FALSE or the account is disabled
+ * @param ntHash  the NT hash (32 hexadecimal digits) when the mapping reads one and the value is one, else null
  */
 public record DirectoryUser(String dn, AddressOfRecord aor, String displayName, String telephoneNumber, String mail,
-        boolean enabled, String homeServer, String registrar, String changeMarker) {
+        boolean enabled, String homeServer, String registrar, String changeMarker, String ntHash) {
+
+    public DirectoryUser(String dn, AddressOfRecord aor, String displayName, String telephoneNumber, String mail,
+            boolean enabled, String homeServer, String registrar, String changeMarker) {
+        this(dn, aor, displayName, telephoneNumber, mail, enabled, homeServer, registrar, changeMarker, null);
+    }
 
     /** Thrown for an entry that cannot be a SIP user (no or no valid SIP address): it is skipped. */
     public static final class UnusableEntryException extends Exception {
@@ -39,7 +45,12 @@ public record DirectoryUser(String dn, AddressOfRecord aor, String displayName, 
                 m.accountControl()));
         return new DirectoryUser(dn, aor, read(value, m.displayName()), read(value, m.telephoneNumber()),
                 read(value, m.mail()), enabled, read(value, m.homeServer()), registrarUri(read(value, m.registrar())),
-                read(value, m.changed()));
+                read(value, m.changed()), ntHash(read(value, m.ntHash())));
+    }
+
+    /** An NT hash value, or null when absent or not 32 hexadecimal digits (never logged: it is a secret). */
+    static String ntHash(String v) {
+        return v != null && v.trim().matches("[0-9A-Fa-f]{32}") ? v.trim() : null;
     }
 
     /** userAccountControl with ACCOUNTDISABLE set; an unreadable value disables nothing. */

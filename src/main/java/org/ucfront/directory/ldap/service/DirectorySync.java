@@ -282,8 +282,10 @@ public class DirectorySync {
                     continue;
                 }
                 try {
+                    // the NT hash, when the directory has one (ucfront.ldap.attribute.nt.hash), for NTLM
                     users.syncFromDirectory(u.aor(), new UserChange(u.displayName(), u.enabled(), null,
-                            settings.pool().homePoolOf(u.homeServer()), null), u.homeServer(), u.registrar());
+                            settings.pool().homePoolOf(u.homeServer()), null, u.ntHash()), u.homeServer(),
+                            u.registrar());
                 } catch (EJBException | UserService.UserStoreException e) {
                     skipped++;
                     LOG.warning("directory: " + u.dn() + " not stored: " + (e.getCause() != null ? e.getCause() : e));

@@ -94,4 +94,12 @@ public class DirectoryUserTest {
         assertNull(DirectoryUser.registrarUri("pool2.contoso.com>\r\nX-Evil: 1"));
         assertEquals("sip:pool2.contoso.com", DirectoryUser.registrarUri("SIP:pool2.contoso.com"));
     }
+
+    @Test
+    public void anNtHashIsReadOnlyWhenItIsOne() {
+        assertEquals("A4F49C406510BDCAB6824EE7C30FD852", DirectoryUser.ntHash(" A4F49C406510BDCAB6824EE7C30FD852 "));
+        assertNull(DirectoryUser.ntHash("not-a-hash"));
+        assertNull(DirectoryUser.ntHash("a4f49c406510bdcab6824ee7c30fd85"));
+        assertNull(DirectoryUser.ntHash(null));
+    }
 }
