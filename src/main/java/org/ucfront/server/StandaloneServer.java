@@ -2,6 +2,10 @@ package org.ucfront.server;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +57,12 @@ public final class StandaloneServer {
         // JDK 9+: ServiceLoader would otherwise find no application router provider (RUNTIME-RECIPE)
         System.setProperty(ROUTER_PROVIDER_PROPERTY, DEFAULT_ROUTER_PROVIDER);
 
+        String unavailable = unavailablePort();
+        if (unavailable != null) {
+            System.err.println("ucfront-server: configuration error: " + unavailable);
+            System.exit(2);
+        }
+
         Catalina catalina = new Catalina();
         catalina.setAwait(false);
         catalina.load();
@@ -66,6 +76,43 @@ public final class StandaloneServer {
                 System.getProperty("ucfront.sip.port"), System.getProperty("ucfront.http.address"),
                 System.getProperty("ucfront.http.port"), applications(catalina)));
         catalina.getServer().await(); // until the shutdown hook (SIGTERM) stops the server
+    }
+
+    /**
+     * Tomcat logs a connector it cannot bind and runs on without it; the server refuses to start
+     * instead, with the line an administrator needs (as the embedded launcher does).
+     */
+    static String unavailablePort() {
+        String sipAddress = System.getProperty("ucfront.sip.address");
+        String sipPort = System.getProperty("ucfront.sip.port");
+        String httpAddress = System.getProperty("ucfront.http.address");
+        String httpPort = System.getProperty("ucfront.http.port");
+        try {
+            InetSocketAddress sip = new InetSocketAddress(InetAddress.getByName(sipAddress), Integer.parseInt(sipPort));
+            InetSocketAddress http = new InetSocketAddress(InetAddress.getByName(httpAddress), Integer.parseInt(httpPort));
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.bind(sip);
+            } catch (IOException e) {
+                return "ucfront.sip.port=" + sipPort + ": TCP " + sipAddress + ":" + sipPort + " is taken or not bindable ("
+                        + e.getMessage() + ")";
+            }
+            try (DatagramSocket udp = new DatagramSocket(sip)) {
+                udp.getLocalPort();
+            } catch (IOException e) {
+                return "ucfront.sip.port=" + sipPort + ": UDP " + sipAddress + ":" + sipPort + " is taken or not bindable ("
+                        + e.getMessage() + ")";
+            }
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.bind(http);
+            } catch (IOException e) {
+                return "ucfront.http.port=" + httpPort + ": " + httpAddress + ":" + httpPort + " is taken or not bindable ("
+                        + e.getMessage() + ")";
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "ucfront.sip.address/.sip.port/.http.address/.http.port (" + sipAddress + ":" + sipPort + ", "
+                    + httpAddress + ":" + httpPort + ") are not a usable address and port: " + e;
+        }
     }
 
     /** Each setting of the file becomes a system property unless a property or variable sets it already. */

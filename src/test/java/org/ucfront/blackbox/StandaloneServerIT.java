@@ -5,11 +5,15 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.After;
 import org.junit.Test;
@@ -121,6 +125,23 @@ public class StandaloneServerIT {
         tcp.kill();
         RegistrarIT.await(() -> RegistrarIT.count(admin.registrations(jack), "\"gruu\"") == 0);
         assertFalse(server.logText(), server.logText().contains("SEVERE"));
+    }
+
+    /** A taken admin port stops the start with one line and exit code 2 (Tomcat alone would run on without it). */
+    @Test
+    public void aTakenPortIsRefusedAtStart() throws Exception {
+        Path home = install("standalone-port-server");
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 18441));
+            ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/ucfront-server").toString()).redirectErrorStream(true);
+            pb.environment().put("UCFRONT_SIP_PORT", "15441");
+            pb.environment().put("UCFRONT_HTTP_PORT", "18441");
+            Process p = pb.start();
+            assertTrue("the server started on a taken port", p.waitFor(60, TimeUnit.SECONDS));
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertEquals(out, 2, p.exitValue());
+            assertTrue(out, out.startsWith("ucfront-server: configuration error: ucfront.http.port=18441: 127.0.0.1:18441 is taken"));
+        }
     }
 
     /** A fresh copy of the assembled server, checked for what it must (not) hold. */
