@@ -46,7 +46,7 @@ public class CallRoutingIT {
                 .start();
         admin = AdminClient.of(server);
         for (String u : new String[] {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan",
-                "judy", "mallory", "oscar", "peggy", "trent", "rupert", "victor", "walter", "xena", "yves", "zoe", "quentin", "uma", "nina", "olga"}) {
+                "judy", "mallory", "oscar", "peggy", "trent", "rupert", "victor", "walter", "xena", "yves", "zoe", "quentin", "uma", "nina", "olga", "petra", "rolf"}) {
             admin.createUser("sip:" + u + "@fabrikam.com", PASSWORD);
         }
     }
@@ -652,5 +652,30 @@ public class CallRoutingIT {
         Sipp alice = caller("alice", "sip:olga@fabrikam.com", CALLER_REINVITES);
         assertPasses(alice, alice.run(server));
         assertPasses(olga, olga.await());
+    }
+
+    /** MS-EUMR §3.2.4.2: a 605 from the forwarding target counts as answered (TargetClass primary). */
+    @Test
+    public void aForwardingTargetAnswering605IsReportedAnswered() throws Exception {
+        int ep = port();
+        int um = port();
+        dialPlan("dpl-605.contoso.com", "[" + server("exchange-um10.contoso.com", 2, false, um) + "]");
+        callSettings("petra", "{\"forwardUri\":\"sip:rolf@fabrikam.com\",\"dialPlan\":\"dpl-605.contoso.com\"}");
+        register("rolf", ep);
+        Sipp rolf = endpoint(ep, invite("To: &lt;sip:petra@fabrikam\\.com&gt;") + refuse("605 Not Acceptable", "rolf")
+                .replace("Contact: <sip:[local_ip]:[local_port];transport=[transport]>",
+                        "Contact: <sip:[local_ip]:[local_port];transport=[transport]>\nP-Asserted-Identity: <sip:rolf@fabrikam.com>"));
+        Sipp notifications = umServer(um, invite(notificationInviteChecks("exchange-um10.contoso.com")) + USE_CSEQ
+                + NOTIFICATION_ANSWER
+                + notificationInfo(x("<Event type=\"answered\">"),
+                        x("<Target>sip:rolf@fabrikam\\.com</Target><TargetClass>primary</TargetClass>"
+                                + "<AnsweredBy>sip:rolf@fabrikam\\.com</AnsweredBy></Event>"))
+                + NOTIFICATION_BYE);
+        Sipp alice = caller("alice", "sip:petra@fabrikam.com", callerRefused(480, 60105, 0),
+                "Ms-Sensitivity: private-no-diversion\n", SDP_BODY);
+        assertPasses(alice, alice.run(server));
+        assertPasses(rolf, rolf.await());
+        assertPasses(notifications, notifications.await());
+        assertSchemaValid(notifications, 1);
     }
 }

@@ -38,6 +38,9 @@ public final class Call implements VoicemailLeg.Upstream {
     static final String PRIVATE_NO_DIVERSION = "private-no-diversion";
     /** RFC 3325 §9.1: the answerer's identity, copied into AnsweredBy (MS-EUMR §2.2.3.2). */
     static final String P_ASSERTED_IDENTITY = "P-Asserted-Identity";
+    /** MS-EUMR §3.2.4.2: besides 200, the codes that count as "answered" (JSR 289 names neither). */
+    static final int SC_SEE_OTHER = 303;
+    static final int SC_ANSWERED_605 = 605;
     /** Credentials were for ucfront: they never travel further (RFC 3261 §22.3). */
     private static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
     /** Application sessions of calls outlive the descriptor's one-minute default; ended calls are invalidated. */
@@ -146,6 +149,12 @@ public final class Call implements VoicemailLeg.Upstream {
                 hangUp(resp); // a second answer, or after the caller left
             }
             return;
+        }
+        // §3.2.4.2: 303 and 605 also count as answered by that destination
+        if ((status == SC_SEE_OTHER || status == SC_ANSWERED_605)
+                && b.destination.kind().notifiesAnswer()) {
+            notifyUm(UserNotification.answered(user, settings.eumProxyAddress(), Instant.now(), headers,
+                    b.destination.target(), targetClass(b.destination), assertedIdentity(resp)));
         }
         // §3.2.4.3: a forwarding destination that refuses (not a team member: SHOULD NOT)
         if (status == SipServletResponse.SC_FORBIDDEN && b.destination.kind() == Destination.Kind.FORWARD) {
