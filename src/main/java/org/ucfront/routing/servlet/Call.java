@@ -23,6 +23,7 @@ import org.ucfront.voicemail.model.UserNotification;
 import org.ucfront.voicemail.model.UserNotification.MissedReason;
 import org.ucfront.voicemail.model.UserNotification.TargetClass;
 import org.ucfront.voicemail.servlet.VoicemailLeg;
+import org.ucfront.sip.Tokens;
 
 /**
  * One INVITE to a user, as a B2BUA: the caller's dialog upstream, one branch per destination
@@ -102,10 +103,12 @@ public final class Call implements VoicemailLeg.Upstream {
                 Branch b = new Branch(out, d);
                 branches.put(s.getId(), b);
                 Legs.send(out, d.address(), d.port(), d.transport());
-                LOG.fine(() -> "INVITE " + invite.getCallId() + " forked to " + d.requestUri() + " (" + d.kind() + ")");
+                LOG.fine(() -> "INVITE " + Tokens.excerpt(invite.getCallId()) + " forked to "
+                        + Tokens.excerpt(d.requestUri()) + " (" + d.kind() + ")");
             } catch (IOException | ServletException
                     | IllegalStateException e) {
-                LOG.log(Level.INFO, "INVITE " + invite.getCallId() + " not sent to " + d.requestUri() + ": " + e);
+                LOG.log(Level.INFO, "INVITE " + Tokens.excerpt(invite.getCallId()) + " not sent to "
+                        + Tokens.excerpt(d.requestUri()) + ": " + e);
                 branches.values().stream().filter(b -> b.destination == d).forEach(b -> b.status = 503);
             }
         }
@@ -252,7 +255,8 @@ public final class Call implements VoicemailLeg.Upstream {
     synchronized void timeout(ServletTimer timer, CallRouter.TimerKind kind) {
         try {
             if (kind == CallRouter.TimerKind.RING && phase == Phase.RINGING) {
-                LOG.fine(() -> "INVITE " + invite.getCallId() + ": ring time of " + settings.ringSeconds() + " s elapsed");
+                LOG.fine(() -> "INVITE " + Tokens.excerpt(invite.getCallId()) + ": ring time of "
+                        + settings.ringSeconds() + " s elapsed");
                 cancelBranches();
                 if (settings.umEnabled()) {
                     toVoicemail();
@@ -263,7 +267,7 @@ public final class Call implements VoicemailLeg.Upstream {
                 voicemail.timeout(timer);
             }
         } catch (IOException e) {
-            LOG.log(Level.INFO, "INVITE " + invite.getCallId() + ": " + e);
+            LOG.log(Level.INFO, "INVITE " + Tokens.excerpt(invite.getCallId()) + ": " + e);
         }
     }
 
@@ -338,7 +342,7 @@ public final class Call implements VoicemailLeg.Upstream {
         }
         phase = Phase.ENDED;
         cancelTimer(ringTimer);
-        LOG.fine(() -> "INVITE " + invite.getCallId() + " to " + user + ": " + error.status() + " " + error.reason());
+        LOG.fine(() -> "INVITE " + Tokens.excerpt(invite.getCallId()) + " to " + user + ": " + error.status() + " " + error.reason());
         SipServletResponse r = invite.createResponse(error.status());
         r.setHeader(MsDiagnostics.HEADER, MsDiagnostics.value(error.errorId(), error.reason()));
         r.send();

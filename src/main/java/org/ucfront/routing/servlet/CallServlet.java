@@ -37,6 +37,7 @@ import org.ucfront.sip.MsDiagnostics;
 import org.ucfront.sip.UnparsedHeaders;
 import org.ucfront.voicemail.persistence.DialPlanStore;
 import org.ucfront.voicemail.servlet.UserNotifications;
+import org.ucfront.sip.Tokens;
 
 /**
  * INVITE to a user of this domain: authenticate the caller (a local user by Digest with the
@@ -309,7 +310,7 @@ public class CallServlet extends MeasuredSipServlet {
     }
 
     private static void reject(SipServletRequest req, CallError error, String detail) throws IOException {
-        LOG.fine(() -> "INVITE " + req.getCallId() + " rejected: " + error + (detail == null ? "" : " " + detail));
+        LOG.fine(() -> "INVITE " + Tokens.excerpt(req.getCallId()) + " rejected: " + error + (detail == null ? "" : " " + detail));
         SipServletResponse r = req.createResponse(error.status());
         r.setHeader(MsDiagnostics.HEADER, MsDiagnostics.value(error.errorId(), detail != null ? detail : error.reason()));
         r.send();

@@ -27,6 +27,7 @@ import org.ucfront.voicemail.model.NotificationSession;
 import org.ucfront.voicemail.model.UmServer;
 import org.ucfront.voicemail.model.UserNotification;
 import org.ucfront.voicemail.persistence.DialPlanStore;
+import org.ucfront.sip.Tokens;
 
 /**
  * Call notifications to Exchange UM (MS-EUMR §3.2): one INVITE dialog per UM server, opened on the
@@ -255,7 +256,7 @@ public final class UserNotifications implements UserNotificationsMBean {
         failed.addAndGet(notifications.size());
         for (UserNotification n : notifications) {
             ServerMetrics.USER_NOTIFICATIONS.inc("lost");
-            LOG.warning("notification " + n.type().value + " for " + n.user() + " (call " + n.callId()
+            LOG.warning("notification " + n.type().value + " for " + n.user() + " (call " + Tokens.excerpt(n.callId())
                     + ") not delivered: " + why);
         }
     }

@@ -22,6 +22,7 @@ import org.ucfront.voicemail.model.DialPlan;
 import org.ucfront.voicemail.model.MultipartBody;
 import org.ucfront.voicemail.model.UmHunt;
 import org.ucfront.voicemail.model.UmServer;
+import org.ucfront.sip.Tokens;
 
 /**
  * The voicemail leg of a call (MS-EUMR §3.1.5): the INVITE to the UM servers of the user's dial
@@ -42,6 +43,8 @@ public final class VoicemailLeg {
     public static final String MS_FE = "ms-fe";
     static final String SUPPORTED = "Supported";
     private static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
+    /** Session attribute: the FQDN of the UM server a leg was sent to (the 302 must come from it). */
+    static final String UM_SERVER = "ucfront.um.server";
 
     /** The caller's side of the call, which this leg answers through. */
     public interface Upstream {
@@ -85,7 +88,7 @@ public final class VoicemailLeg {
         Optional<UmServer> next = hunt.nextServer();
         if (next.isEmpty()) {
             ended = true;
-            LOG.info("INVITE " + invite.getCallId() + ": every UM server of dial plan " + hunt.dialPlan().name()
+            LOG.info("INVITE " + Tokens.excerpt(invite.getCallId()) + ": every UM server of dial plan " + hunt.dialPlan().name()
                     + " was tried");
             ServerMetrics.VOICEMAIL_ROUTES.inc("failed");
             upstream.voicemailFailed();
@@ -122,16 +125,14 @@ public final class VoicemailLeg {
             upstream.progress(); // §3.1.5.4
             restartTimer(); // step 8, §3.1.5.7
             Legs.send(out, server.connectAddress(), server.connectPort(), server.connectTransport());
-            LOG.fine(() -> "INVITE " + invite.getCallId() + " routed to UM server " + server.fqdn());
+            LOG.fine(() -> "INVITE " + Tokens.excerpt(invite.getCallId()) + " routed to UM server " + server.fqdn());
         } catch (javax.servlet.ServletException | IOException
                 | IllegalStateException | ClassCastException e) {
-            LOG.log(Level.INFO, "INVITE " + invite.getCallId() + " not sent to UM server " + server.fqdn() + ": " + e);
+            LOG.log(Level.INFO, "INVITE " + Tokens.excerpt(invite.getCallId()) + " not sent to UM server " + server.fqdn() + ": " + e);
             cancelTimer();
             tryNext();
         }
     }
-
-    static final String UM_SERVER = "ucfront.um.server";
 
     public void response(SipServletResponse resp) throws IOException {
         if (ended || current == null || resp.getSession() != current.getSession() || !"INVITE".equals(resp.getMethod())) {
@@ -181,7 +182,7 @@ public final class VoicemailLeg {
         if (ended || timer == null || !expired.getId().equals(timer.getId())) {
             return;
         }
-        LOG.fine(() -> "INVITE " + invite.getCallId() + ": UM server " + hunt.current().fqdn() + " timed out");
+        LOG.fine(() -> "INVITE " + Tokens.excerpt(invite.getCallId()) + ": UM server " + hunt.current().fqdn() + " timed out");
         cancelCurrent();
         tryNext();
     }
