@@ -203,7 +203,9 @@ public final class Call implements VoicemailLeg.Upstream {
     /** The answer to a relayed request goes back to the side that sent it. */
     private boolean relayedResponse(SipServletResponse resp) throws IOException {
         SipServletRequest origin = resp.getRequest().getB2buaHelper().getLinkedSipServletRequest(resp.getRequest());
-        if (origin == null) {
+        if (origin == null || origin.isInitial()) {
+            // the container links every branch to the caller's INVITE: a late answer of a branch
+            // (e.g. the 487 of a cancelled UM server) is not a relayed request's answer
             return false;
         }
         if (resp.getStatus() > 100) {
