@@ -148,6 +148,17 @@ final class SipRuntime implements AutoCloseable {
         // load (clients retransmit) instead of exhausting the heap, as 150,000 did at 500/s
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "25000");
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "20000");
+        // Answers go back where the request came from (RFC 3581 rport, added when the client did not
+        // ask): over TCP on the request's own connection (RFC 3261 §18.2.2), over UDP to the source
+        // port. Without it the stack connects (or resolves names) to whatever host the Via names
+        p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
+        // floods refused per source and user, and requests the parser let through but RFC 3261
+        // refuses (wrong version, duplicated single headers), before any transaction
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE",
+                "org.ucfront.sip.flood.FloodValve,org.ucfront.sip.RequestFramingValve");
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", "org.ucfront.sip.StrictMessageParserFactory");
+        // TCP connections limited per source and closed when silent
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", "org.ucfront.sip.flood.ConnectionLimitedNetworkLayer");
         // TCP closes reported so that the bindings registered over them can be removed
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
                 "org.ucfront.sip.ConnectionWatchingProcessorFactory");

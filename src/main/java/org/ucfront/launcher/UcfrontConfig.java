@@ -39,6 +39,12 @@ public final class UcfrontConfig {
     public final int nonceLifetimeSeconds;
     public final String digestAlgorithms;
     public final int persistWindowMillis;
+    /** Requests per second and source address, and per From user, before 503 (0: no limit). */
+    public final int floodSourceRate;
+    public final int floodUserRate;
+    /** TCP connections open at once from one address; seconds a connection may stay silent. */
+    public final int tcpMaxConnectionsPerSource;
+    public final int tcpIdleTimeoutSeconds;
     public final TrustedServers trustedServers;
     public final String adminUser;
     public final String adminPassword;
@@ -72,6 +78,11 @@ public final class UcfrontConfig {
         nonceLifetimeSeconds = s.integer("ucfront.digest.nonce.lifetime", 300, 10, 86400);
         digestAlgorithms = s.string("ucfront.digest.algorithms", "SHA-256,MD5");
         persistWindowMillis = s.integer("ucfront.persist.window.ms", 100, 10, 10000);
+        floodSourceRate = s.integer("ucfront.flood.source.rate", 200, 0, 10_000_000);
+        floodUserRate = s.integer("ucfront.flood.user.rate", 50, 0, 10_000_000);
+        tcpMaxConnectionsPerSource = s.integer("ucfront.tcp.max.connections.per.source", 100, 1, 1_000_000);
+        // above the 300 s keep-alive interval the registrar asks of clients (ms-keep-alive timeout=300)
+        tcpIdleTimeoutSeconds = s.integer("ucfront.tcp.idle.timeout", 900, 5, 86400);
         trustedServers = s.parse("ucfront.trusted.servers", "", TrustedServers::parse,
                 "comma-separated fqdn=ip-address entries");
         adminUser = s.string("ucfront.admin.user", "admin");

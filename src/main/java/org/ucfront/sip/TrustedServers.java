@@ -43,4 +43,9 @@ public record TrustedServers(Map<String, String> addressByFqdn) {
     public boolean trusts(String fqdn, String address) {
         return fqdn != null && address != null && address.equalsIgnoreCase(addressByFqdn.get(fqdn.toLowerCase(Locale.ROOT)));
     }
+
+    /** Whether requests from this address come from a trusted server (it relays many users: no per-source limit). */
+    public boolean isTrustedAddress(String address) {
+        return address != null && addressByFqdn.values().stream().anyMatch(address::equalsIgnoreCase);
+    }
 }

@@ -64,6 +64,63 @@ final class SipTestClient implements AutoCloseable {
         }
     }
 
+    /** Sends bytes exactly as given (torture and fuzz messages: no line-ending repair). */
+    void sendBytes(byte[] bytes) throws IOException {
+        if (udp != null) {
+            udp.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), serverPort));
+        } else {
+            tcp.getOutputStream().write(bytes);
+            tcp.getOutputStream().flush();
+        }
+    }
+
+    /**
+     * The next final response within the given time, or null if none came (or, over TCP, the server
+     * closed the connection: see {@link #closedByServer}).
+     */
+    Message receiveWithin(int millis) throws IOException {
+        int previous = udp != null ? udp.getSoTimeout() : tcp.getSoTimeout();
+        setTimeout(millis);
+        try {
+            while (true) {
+                Message m = udp != null ? new Message(readDatagram()) : new Message(readTcpMessage(tcp.getInputStream()));
+                if (!m.startLine().matches("SIP/2.0 1\\d\\d .*")) {
+                    return m;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            return null;
+        } catch (IOException e) {
+            if (tcp != null) {
+                closedByServer = true;
+                return null;
+            }
+            throw e;
+        } finally {
+            if (!closedByServer) {
+                setTimeout(previous);
+            }
+        }
+    }
+
+    /** Over TCP: the server closed the connection (or reset it) while a message was awaited. */
+    boolean closedByServer;
+
+    private void setTimeout(int millis) throws IOException {
+        if (udp != null) {
+            udp.setSoTimeout(millis);
+        } else {
+            tcp.setSoTimeout(millis);
+        }
+    }
+
+    private String readDatagram() throws IOException {
+        byte[] buf = new byte[65536];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        udp.receive(p);
+        return new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+    }
+
     /** The next message, skipping provisional responses; fails after 10 s. */
     Message receive() throws IOException {
         while (true) {

@@ -86,6 +86,11 @@ public final class UcfrontServer implements AutoCloseable {
         return Paths.get(env.get("UCFRONT_DATA_DIR"));
     }
 
+    /** The server's process id (bin/ucfront execs the JVM). */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path log() {
         return log;
     }

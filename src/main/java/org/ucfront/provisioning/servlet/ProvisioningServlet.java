@@ -36,6 +36,7 @@ import org.ucfront.sip.AddressOfRecord;
 import org.ucfront.sip.Ejbs;
 import org.ucfront.sip.MalformedHeaderException;
 import org.ucfront.sip.MsDiagnostics;
+import org.ucfront.sip.RequestInspection;
 import org.ucfront.sip.SipHeaders;
 import org.ucfront.sip.SipParams;
 
@@ -86,6 +87,9 @@ public class ProvisioningServlet extends MeasuredSipServlet {
 
     /** Returns whether a NOTIFY was sent, whose answer is still to come. */
     private boolean subscribe(SipServletRequest req) throws IOException, ServletException {
+        if (RequestInspection.refused(req)) {
+            return false;
+        }
         String event = req.getHeader(SipHeaders.EVENT);
         if (event == null || !eventType(event).equals(InBandProvisioning.EVENT)) {
             SipServletResponse r = error(req, ProvisioningError.BAD_EVENT, null);

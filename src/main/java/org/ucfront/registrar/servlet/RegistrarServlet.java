@@ -53,6 +53,7 @@ import org.ucfront.sip.AddressOfRecord;
 import org.ucfront.sip.ConnectionEvents;
 import org.ucfront.sip.Ejbs;
 import org.ucfront.sip.MalformedHeaderException;
+import org.ucfront.sip.RequestInspection;
 import org.ucfront.sip.SipHeaders;
 import org.ucfront.sip.SipParams;
 import org.ucfront.sip.Tokens;
@@ -135,11 +136,19 @@ public class RegistrarServlet extends MeasuredSipServlet {
     }
 
     private void register(SipServletRequest req) throws IOException, ServletParseException {
+        if (RequestInspection.refused(req)) {
+            return;
+        }
         Optional<String> unparsed = UnparsedHeaders.first(req);
         if (unparsed.isPresent()) {
             throw new MalformedHeaderException("Malformed " + unparsed.get() + " header.");
         }
-        AddressOfRecord aor = addressOfRecord(req);
+        Optional<AddressOfRecord> storable = addressOfRecord(req);
+        if (storable.isEmpty()) { // a well-formed URI no user can have, e.g. escaped nulls (RFC 4475 §3.1.1.4)
+            reject(req, RegisterError.NOT_FOUND, null);
+            return;
+        }
+        AddressOfRecord aor = storable.get();
         if (!aor.host().equals(config.domain)) {
             reject(req, RegisterError.NOT_FOUND, "Domain not served by this registrar.");
             return;
@@ -315,11 +324,16 @@ public class RegistrarServlet extends MeasuredSipServlet {
         }
     }
 
-    private static AddressOfRecord addressOfRecord(SipServletRequest req) {
+    /** The To's address of record; empty when its user or host is outside what ucfront stores. */
+    private static Optional<AddressOfRecord> addressOfRecord(SipServletRequest req) {
         if (!(req.getTo().getURI() instanceof SipURI to) || to.getUser() == null) {
             throw new MalformedHeaderException("To must be the sip: address of a user");
         }
-        return new AddressOfRecord(to.getUser(), to.getHost());
+        try {
+            return Optional.of(new AddressOfRecord(to.getUser(), to.getHost()));
+        } catch (MalformedHeaderException e) {
+            return Optional.empty();
+        }
     }
 
     private static List<Address> contacts(SipServletRequest req) throws ServletParseException {
