@@ -9,6 +9,8 @@
 #
 # Settings (environment variables):
 #   SIP_PORT=25060 HTTP_PORT=28080   server ports (127.0.0.1 only); sipp uses SIPP_PORT=25100 and up
+#                                    (all load comes from 127.0.0.1: the per-source flood limit and
+#                                    connection cap are off for the server under test)
 #   HEAP=512m                        -Xmx of the server (JAVA_OPTS="-Xmx$HEAP $EXTRA_JAVA_OPTS")
 #   USERS=100000                     users created through the admin API (u0..u<USERS-1>, password p<i>)
 #   USER_THREADS=16                  parallel keep-alive HTTP connections creating them
@@ -166,6 +168,7 @@ start_server() {
   UCFRONT_SIP_PORT=$SIP_PORT UCFRONT_HTTP_PORT=$HTTP_PORT UCFRONT_DATA_DIR=$data \
   UCFRONT_DOMAIN=$DOMAIN UCFRONT_ADMIN_PASSWORD=$ADMIN_PW UCFRONT_DIGEST_ALGORITHMS=MD5 \
   UCFRONT_REGISTER_EXPIRES_MAX=$EXPIRES JAVA_OPTS="-Xmx$HEAP ${EXTRA_JAVA_OPTS:-}" \
+  UCFRONT_FLOOD_SOURCE_RATE=0 UCFRONT_TCP_MAX_CONNECTIONS_PER_SOURCE=1000000 \
     "$DIST/bin/ucfront" >"$out" 2>&1 </dev/null &
   SERVER_PID=$!
   local t0=$SECONDS
