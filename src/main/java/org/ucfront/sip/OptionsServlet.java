@@ -18,6 +18,7 @@ import org.ucfront.security.sipae.SipaeAuthenticator;
 public class OptionsServlet extends MeasuredSipServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(OptionsServlet.class.getName());
 
     /** Methods of RFC 3261 and its extensions (RFC 3262, 3265, 3311, 3428, 3515, 3903, 6086) and MS-SIP's. */
     static final Set<String> KNOWN_METHODS = Set.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "REGISTER",
@@ -39,6 +40,8 @@ public class OptionsServlet extends MeasuredSipServlet {
                 answer(req, "OPTIONS".equals(method) ? SipServletResponse.SC_OK
                         : SipServletResponse.SC_METHOD_NOT_ALLOWED);
             }
+        } catch (IOException clientGone) { // e.g. its connection closed right after sending
+            LOG.fine(() -> method + " from " + req.getRemoteAddr() + ":" + req.getRemotePort() + " not answered: " + clientGone);
         } finally {
             req.getApplicationSession().invalidate();
         }

@@ -46,6 +46,15 @@ final class SipTestClient implements AutoCloseable {
         return new SipTestClient(null, s, serverPort);
     }
 
+    /** A TCP client whose connection comes from the given local address (e.g. 127.0.0.2: another source). */
+    static SipTestClient tcpFrom(String localAddress, int serverPort) throws IOException {
+        Socket s = new Socket();
+        s.bind(new java.net.InetSocketAddress(InetAddress.getByName(localAddress), 0));
+        s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort), 5_000);
+        s.setSoTimeout(10_000);
+        return new SipTestClient(null, s, serverPort);
+    }
+
     String transport() {
         return udp != null ? "UDP" : "TCP";
     }
