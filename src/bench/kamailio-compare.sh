@@ -188,7 +188,7 @@ kamailio_start() { # kamailio_start AUTH
 # ---- ucfront --------------------------------------------------------------------------------------
 
 ucfront_env() {
-  env UCFRONT_SIP_ADDRESS=127.0.0.1 UCFRONT_HTTP_ADDRESS=127.0.0.1 UCFRONT_SIP_PORT=$UC_SIP_PORT \
+  exec env UCFRONT_SIP_ADDRESS=127.0.0.1 UCFRONT_HTTP_ADDRESS=127.0.0.1 UCFRONT_SIP_PORT=$UC_SIP_PORT \
     UCFRONT_HTTP_PORT=$UC_HTTP_PORT UCFRONT_DATA_DIR="$1" UCFRONT_DOMAIN=$DOMAIN \
     UCFRONT_ADMIN_PASSWORD=$ADMIN_PW UCFRONT_DIGEST_ALGORITHMS=MD5 UCFRONT_REGISTER_EXPIRES_MAX=$EXPIRES \
     UCFRONT_AUTH="$2" UCFRONT_FLOOD_SOURCE_RATE=0 UCFRONT_FLOOD_USER_RATE=0 \
@@ -329,7 +329,7 @@ for auth in $AUTHS; do
         RESULT[$TARGET,$auth,$mode,$kind]="$BEST|$BEST_LINE|$LIMIT"
       done
     done
-    [ "$NEXT_USER" -lt $((USERS - WARMUP_CALLS)) ] || log "WARNING: steps used more than USERS-10000 users: later 'new' steps re-registered endpoints"
+    [ "$NEXT_USER" -lt $((USERS - WARMUP_CALLS)) ] || log "WARNING: steps used more than USERS-WARMUP_CALLS users: later 'new' steps re-registered endpoints"
     stop_server
     sleep 2
   done

@@ -46,6 +46,9 @@ public class ManagementListener implements ServletContextListener {
                     var c = registry.counts();
                     return Map.of(List.of("registered"), c.registered(), List.of("unbound"), c.unbound());
                 }, "state"));
+        gauges.add(metrics.gauge("ucfront_persist_durable_before_seconds", "Every registration change acknowledged "
+                + "before this time (Unix seconds) is in the database; a crash loses only later ones",
+                () -> registry.durableBefore() / 1000.0));
         gauges.add(metrics.gauge("ucfront_users_registered", "Users with at least one registered endpoint",
                 () -> registry.counts().usersRegistered()));
         mbeans.add(Jmx.register(RegistrarJmx.NAME, new RegistrarJmx(registry, () -> notifier(context))));

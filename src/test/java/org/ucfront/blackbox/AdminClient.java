@@ -37,6 +37,13 @@ public final class AdminClient {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET /metrics (Prometheus text), beside the API. */
+    public String metrics() throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base.replace("/api", "/metrics")))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", authorization).GET().build();
+        return http.send(r, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     public void createUser(String uri, String password) throws IOException, InterruptedException {
         HttpResponse<String> r = send("POST", "/users",
                 "{\"uri\":\"" + uri + "\",\"displayName\":\"" + uri + "\",\"password\":\"" + password + "\"}");

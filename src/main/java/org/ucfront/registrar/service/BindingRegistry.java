@@ -63,6 +63,11 @@ public class BindingRegistry {
     private final Map<String, UserEndpoints> users = new ConcurrentHashMap<>();
     /** Endpoint id → latest state to write (or REMOVED); the newest change wins. */
     private final Map<String, Endpoint> pending = new ConcurrentHashMap<>();
+    /**
+     * Every change queued before this instant (epoch ms) is in the database: a crash loses only
+     * later ones. The queue's iterator returns every entry present when it was made.
+     */
+    private volatile long durableBefore;
     private final ReentrantLock flushing = new ReentrantLock();
     /** "tcp 10.1.2.50:4237" → users with a binding registered over that connection. */
     private final Map<String, Set<String>> connections = new ConcurrentHashMap<>();
@@ -177,6 +182,11 @@ public class BindingRegistry {
         return e;
     }
 
+    /** See {@link #durableBefore}: the write-behind's watermark, for the metrics. */
+    public long durableBefore() {
+        return durableBefore;
+    }
+
     /** Endpoints now, for the metrics and the dashboard. */
     public EndpointCounts counts() {
         long now = System.currentTimeMillis();
@@ -268,6 +278,7 @@ public class BindingRegistry {
     private void write() {
         while (!pending.isEmpty()) {
             Map<String, Endpoint> batch = new HashMap<>();
+            long copiedAt = System.currentTimeMillis();
             for (Map.Entry<String, Endpoint> entry : pending.entrySet()) {
                 batch.put(entry.getKey(), entry.getValue());
                 if (batch.size() == MAX_BATCH) {
@@ -287,6 +298,9 @@ public class BindingRegistry {
                 store.write(saved, removed);
                 // only what was written leaves the queue; newer changes stay for the next batch
                 batch.forEach(pending::remove);
+                if (batch.size() < MAX_BATCH) { // the whole queue as it was at copiedAt is written
+                    durableBefore = copiedAt;
+                }
             } catch (RuntimeException ex) {
                 LOG.log(Level.WARNING, "writing " + batch.size() + " endpoint changes failed; retrying next window", ex);
                 return;

@@ -313,7 +313,11 @@ public class CallServlet extends MeasuredSipServlet {
         LOG.fine(() -> "INVITE " + Tokens.excerpt(req.getCallId()) + " rejected: " + error + (detail == null ? "" : " " + detail));
         SipServletResponse r = req.createResponse(error.status());
         r.setHeader(MsDiagnostics.HEADER, MsDiagnostics.value(error.errorId(), detail != null ? detail : error.reason()));
-        r.send();
+        try {
+            r.send();
+        } catch (IOException clientGone) { // its connection closed, or its Via names no reachable host (TortureIT)
+            LOG.fine(() -> "INVITE " + req.getCallId() + " not answered: " + clientGone);
+        }
         req.getApplicationSession().invalidate();
     }
 
