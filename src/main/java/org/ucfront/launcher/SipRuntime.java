@@ -17,6 +17,7 @@ import org.mobicents.servlet.sip.startup.SipContextConfig;
 import org.mobicents.servlet.sip.startup.SipStandardContext;
 import org.mobicents.servlet.sip.startup.SipStandardEngine;
 import org.mobicents.servlet.sip.startup.SipStandardService;
+import org.ucfront.sip.ServedHosts;
 
 /**
  * The embedded Restcomm SIP Servlets container on Tomcat 7 with the ucfront application deployed
@@ -97,6 +98,9 @@ final class SipRuntime implements AutoCloseable {
         service.addConnector(http);
 
         server.start();
+        // the container relays a dialog's request it has no session for unless its host is one of
+        // the container's own: the served names are (RequestUriValve refuses the others)
+        ServedHosts.configuredNames(config).forEach(service.getSipApplicationDispatcher()::addHostName);
         service.getSipApplicationDispatcher().putInService();
 
         SipStandardContext context = new SipStandardContext();
@@ -152,10 +156,11 @@ final class SipRuntime implements AutoCloseable {
         // ask): over TCP on the request's own connection (RFC 3261 §18.2.2), over UDP to the source
         // port. Without it the stack connects (or resolves names) to whatever host the Via names
         p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
-        // floods refused per source and user, and requests the parser let through but RFC 3261
-        // refuses (wrong version, duplicated single headers), before any transaction
+        // floods refused per source and user, requests the parser let through but RFC 3261
+        // refuses (wrong version, duplicated single headers), and requests not for this server
+        // (which the container would relay), before any transaction
         p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE",
-                "org.ucfront.sip.flood.FloodValve,org.ucfront.sip.RequestFramingValve");
+                "org.ucfront.sip.flood.FloodValve,org.ucfront.sip.RequestFramingValve,org.ucfront.sip.RequestUriValve");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", "org.ucfront.sip.StrictMessageParserFactory");
         // TCP connections limited per source and closed when silent
         p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", "org.ucfront.sip.flood.ConnectionLimitedNetworkLayer");
