@@ -28,11 +28,14 @@ public final class ServedHosts {
         this.names = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
     }
 
-    /** The configured names: the SIP domain, the SIP address, the pool and authentication FQDNs. */
+    /**
+     * The configured names: the SIP domain, the pool and authentication FQDNs. Not the SIP address:
+     * the container matches names without their port, so its address would make every peer on it
+     * (a UM server on the same host) look like the container itself.
+     */
     public static Set<String> configuredNames(UcfrontConfig config) {
         Set<String> names = new HashSet<>();
         names.add(config.domain);
-        names.add(config.sipAddress);
         for (String key : new String[] {"ucfront.pool.fqdn", "ucfront.auth.fqdn"}) {
             String v = UcfrontConfig.raw(key);
             if (v != null && !v.isBlank()) {
