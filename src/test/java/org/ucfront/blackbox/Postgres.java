@@ -34,15 +34,19 @@ public final class Postgres implements AutoCloseable {
     private final Path dir;
     private final Path bin;
     private final boolean asPostgresAccount;
+    private final Path logCopy;
 
     public Postgres(String name, int port) throws IOException, InterruptedException {
         this.port = port;
         this.bin = newestBin();
         this.asPostgresAccount = "root".equals(System.getProperty("user.name"));
-        // outside the work tree: the postgres account must own it and reach it
-        this.dir = Paths.get(System.getProperty("java.io.tmpdir"), "ucfront-it-pg-" + name + "-" + port);
-        UcfrontServer.deleteRecursively(dir);
-        Files.createDirectories(dir);
+        // outside the work tree (the postgres account must own it and reach it), one per run, so
+        // that runs of other work trees on the same machine keep theirs
+        this.dir = Files.createTempDirectory("ucfront-it-pg-" + name + "-");
+        this.logCopy = Paths.get(System.getProperty("ucfront.dist", "target/ucfront")).getParent()
+                .resolve("it-work").resolve(name + "-postgres.log");
+        Files.createDirectories(logCopy.getParent());
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Path pwfile = dir.resolve("superuser.pw");
         Files.writeString(pwfile, SUPERUSER_PASSWORD + "\n", StandardCharsets.UTF_8);
         if (asPostgresAccount) {
@@ -91,11 +95,16 @@ public final class Postgres implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, user, password);
     }
 
+    /** Stops the server and removes the cluster; its log is kept in target/it-work. */
     public void stop() throws IOException, InterruptedException {
         if (Files.exists(dir.resolve("data/postmaster.pid"))) {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w",
                     "stop"), true);
         }
+        if (Files.exists(dir.resolve("postgres.log"))) {
+            Files.copy(dir.resolve("postgres.log"), logCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        UcfrontServer.deleteRecursively(dir);
     }
 
     @Override
