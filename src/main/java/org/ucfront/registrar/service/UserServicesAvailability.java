@@ -1,6 +1,5 @@
 package org.ucfront.registrar.service;
 
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +20,7 @@ import javax.ejb.TimerService;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import javax.management.ObjectName;
+import org.ucfront.management.Jmx;
 import org.ucfront.launcher.UcfrontConfig;
 import org.ucfront.registrar.model.PoolSettings;
 import org.ucfront.registrar.model.UserServicesState;
@@ -75,25 +75,13 @@ public class UserServicesAvailability {
             LOG.info("user services health check: " + settings.healthUrl() + " every "
                     + settings.healthIntervalSeconds() + " s");
         }
-        try {
-            mbean = new ObjectName(UserServicesJmx.NAME);
-            ManagementFactory.getPlatformMBeanServer().registerMBean(
-                    new UserServicesJmx(context.getBusinessObject(UserServicesAvailability.class)), mbean);
-        } catch (Exception e) {
-            mbean = null;
-            LOG.log(Level.WARNING, "JMX " + UserServicesJmx.NAME + " not registered", e);
-        }
+        mbean = Jmx.register(UserServicesJmx.NAME,
+                new UserServicesJmx(context.getBusinessObject(UserServicesAvailability.class)));
     }
 
     @PreDestroy
     void stop() {
-        if (mbean != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(mbean);
-            } catch (Exception e) {
-                LOG.log(Level.FINE, "JMX unregister", e);
-            }
-        }
+        Jmx.unregister(mbean);
     }
 
     public boolean available() {

@@ -1,12 +1,10 @@
 package org.ucfront.routing.servlet;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.management.ObjectName;
 import javax.servlet.ServletException;
@@ -18,6 +16,7 @@ import javax.servlet.sip.TimerService;
 import org.ucfront.directory.model.SipUser;
 import org.ucfront.directory.service.UserService;
 import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.management.Jmx;
 import org.ucfront.management.MeasuredSipServlet;
 import org.ucfront.provisioning.model.ProvisioningSettings;
 import org.ucfront.registrar.model.Endpoint;
@@ -58,6 +57,7 @@ public class CallServlet extends MeasuredSipServlet {
 
     private transient CallRouter router;
     private transient SharedAuthentication.Authenticators auth;
+    private transient ObjectName mbean;
 
     @Override
     public void init() throws ServletException {
@@ -72,15 +72,7 @@ public class CallServlet extends MeasuredSipServlet {
                 Ejbs.lookup(Ejbs.CALL_SETTINGS_STORE, CallSettingsStore.class), dialPlans, notifications,
                 ProvisioningSettings.load(config.domain).mrasUri());
         auth = SharedAuthentication.get(config);
-        try {
-            ObjectName name = new ObjectName(MBEAN);
-            if (ManagementFactory.getPlatformMBeanServer().isRegistered(name)) {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-            }
-            ManagementFactory.getPlatformMBeanServer().registerMBean(notifications, name);
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "JMX " + MBEAN + " not registered", e);
-        }
+        mbean = Jmx.register(MBEAN, notifications);
     }
 
     @Override
@@ -323,11 +315,7 @@ public class CallServlet extends MeasuredSipServlet {
 
     @Override
     public void destroy() {
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(MBEAN));
-        } catch (Exception e) {
-            LOG.fine(() -> "JMX " + MBEAN + " not unregistered: " + e);
-        }
+        Jmx.unregister(mbean);
     }
 
 }

@@ -2,7 +2,6 @@ package org.ucfront.directory.ldap.service;
 
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.annotation.PostConstruct;
 import javax.annotation.PreDestroy;
@@ -30,6 +28,7 @@ import javax.ejb.TimerService;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import javax.management.ObjectName;
+import org.ucfront.management.Jmx;
 import org.ucfront.directory.ldap.model.DirectoryEffect;
 import org.ucfront.directory.ldap.model.DirectorySettings;
 import org.ucfront.directory.ldap.model.DirectoryUser;
@@ -99,25 +98,12 @@ public class DirectorySync {
             timers.createIntervalTimer(FIRST_SYNC_DELAY_MS, interval, new TimerConfig(TIMER, false));
             LOG.info("enterprise directory " + settings + ": synchronised every " + settings.syncIntervalSeconds() + " s");
         }
-        try {
-            mbean = new ObjectName(DirectoryJmx.NAME);
-            ManagementFactory.getPlatformMBeanServer().registerMBean(
-                    new DirectoryJmx(context.getBusinessObject(DirectorySync.class)), mbean);
-        } catch (Exception e) {
-            mbean = null;
-            LOG.log(Level.WARNING, "JMX " + DirectoryJmx.NAME + " not registered", e);
-        }
+        mbean = Jmx.register(DirectoryJmx.NAME, new DirectoryJmx(context.getBusinessObject(DirectorySync.class)));
     }
 
     @PreDestroy
     void stop() {
-        if (mbean != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(mbean);
-            } catch (Exception e) {
-                LOG.log(Level.FINE, "JMX unregister", e);
-            }
-        }
+        Jmx.unregister(mbean);
     }
 
     /** The one notifier (the web application's; null at its stop). */
