@@ -261,7 +261,8 @@ public final class EjbDeployer implements LifecycleListener {
         static DataSourceSettings load() throws IOException {
             String dataDir = System.getProperty("ucfront.data.dir", "data");
             String url = setting("ucfront.db.url",
-                    "jdbc:h2:file:" + Paths.get(dataDir, "ucfront").toAbsolutePath() + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE");
+                    "jdbc:h2:file:" + Paths.get(dataDir, "ucfront").toAbsolutePath()
+                            + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"); // as UcfrontConfig's
             String password = setting("ucfront.db.password", null);
             String file = setting("ucfront.db.password.file", null);
             if (password != null && file != null) {
