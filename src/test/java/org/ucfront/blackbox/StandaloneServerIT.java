@@ -29,6 +29,8 @@ import org.ucfront.blackbox.Sipp.Transport;
 public class StandaloneServerIT {
 
     static final String STARTED = "application ROOT started";
+    /** Tomcat's line once the context serves requests (just after the EJB deployer's STARTED). */
+    static final String DEPLOYED = "Deployment of web application archive";
     static final String STOPPED = "application ROOT stopped";
 
     private UcfrontServer server;
@@ -104,6 +106,7 @@ public class StandaloneServerIT {
         deploy(home); // a new archive over the running one
         server.awaitLog(STOPPED, 1, 120);
         server.awaitLog(STARTED, 2, 180);
+        server.awaitLog(DEPLOYED, 2, 180);
         assertTrue(server.logText(), server.logText().contains("1 endpoints of 1 users restored"));
         String listed = admin.registrations(aor);
         assertTrue(listed, listed.contains(RegistrarIT.SPEC_GRUU));
