@@ -43,6 +43,7 @@ public final class Call implements VoicemailLeg.Upstream {
     static final int SC_SEE_OTHER = 303;
     static final int SC_ANSWERED_605 = 605;
     /** Credentials were for ucfront: they never travel further (RFC 3261 §22.3). */
+    private static final String AUTHORIZATION = "Authorization";
     private static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
     /** Application sessions of calls outlive the descriptor's one-minute default; ended calls are invalidated. */
     private static final int CALL_SESSION_MINUTES = 24 * 60;
@@ -95,7 +96,7 @@ public final class Call implements VoicemailLeg.Upstream {
         for (Destination d : destinations) {
             try {
                 SipServletRequest out = invite.getB2buaHelper().createRequest(invite, false, null);
-                out.removeHeader(PROXY_AUTHORIZATION);
+                removeCredentials(out);
                 out.setRequestURI(router.factory().createURI(d.requestUri()));
                 SipSession s = out.getSession();
                 s.setHandler(router.servletName());
@@ -195,7 +196,7 @@ public final class Call implements VoicemailLeg.Upstream {
             return;
         }
         SipServletRequest out = req.getB2buaHelper().createRequest(other, req, null);
-        out.removeHeader(PROXY_AUTHORIZATION);
+        removeCredentials(out);
         copyBody(req, out);
         out.send();
     }
@@ -447,5 +448,11 @@ public final class Call implements VoicemailLeg.Upstream {
 
     private static String trim(String s) {
         return s == null ? null : s.trim();
+    }
+
+    /** The caller's credentials and MS-SIPAE signature are for ucfront, never for the callee. */
+    private static void removeCredentials(SipServletRequest out) {
+        out.removeHeader(PROXY_AUTHORIZATION);
+        out.removeHeader(AUTHORIZATION);
     }
 }
