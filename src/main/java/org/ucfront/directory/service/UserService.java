@@ -208,22 +208,28 @@ public class UserService {
         });
     }
 
+    /** The container's one registry (per deployment: this class is the application's). */
+    private static volatile TransactionSynchronizationRegistry registry;
+
     /**
      * JTA 1.1 §3.4.10's registry under its standard name; the embedded OpenEJB, whose naming
      * context a call from a servlet does not see, holds it as a system component.
      */
     private static TransactionSynchronizationRegistry transactionRegistry() {
-        try {
-            return (TransactionSynchronizationRegistry) new InitialContext()
-                    .lookup("java:comp/TransactionSynchronizationRegistry");
-        } catch (NamingException e) {
-            TransactionSynchronizationRegistry r = SystemInstance.get().getComponent(
-                    TransactionSynchronizationRegistry.class);
-            if (r == null) {
-                throw new IllegalStateException("no TransactionSynchronizationRegistry", e);
+        TransactionSynchronizationRegistry r = registry;
+        if (r == null) { // looked up once: a directory sync changes thousands of users
+            try {
+                r = (TransactionSynchronizationRegistry) new InitialContext()
+                        .lookup("java:comp/TransactionSynchronizationRegistry");
+            } catch (NamingException e) {
+                r = SystemInstance.get().getComponent(TransactionSynchronizationRegistry.class);
+                if (r == null) {
+                    throw new IllegalStateException("no TransactionSynchronizationRegistry", e);
+                }
             }
-            return r;
+            registry = r;
         }
+        return r;
     }
 
     private static void apply(SipUserEntity user, AddressOfRecord aor, UserChange change) {
