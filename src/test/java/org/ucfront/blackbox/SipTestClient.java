@@ -140,7 +140,8 @@ final class SipTestClient implements AutoCloseable {
         }
     }
 
-    private Message receiveAny() throws IOException {
+    /** The next message, provisional responses included; fails after 10 s. */
+    Message receiveAny() throws IOException {
         try {
             if (udp != null) {
                 byte[] buf = new byte[65536];

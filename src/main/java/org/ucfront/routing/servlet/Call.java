@@ -103,6 +103,7 @@ public final class Call implements VoicemailLeg.Upstream {
                 s.setAttribute(Legs.ROLE, Legs.BRANCH);
                 Branch b = new Branch(out, d);
                 branches.put(s.getId(), b);
+                router.signer().sign(out, d);
                 Legs.send(out, d.address(), d.port(), d.transport());
                 LOG.fine(() -> "INVITE " + Tokens.excerpt(invite.getCallId()) + " forked to "
                         + Tokens.excerpt(d.requestUri()) + " (" + d.kind() + ")");
@@ -176,12 +177,12 @@ public final class Call implements VoicemailLeg.Upstream {
         if (reInvite != null) { // the ACK of a relayed re-INVITE's 2xx
             SipServletRequest a = reInvite.createAck();
             copyBody(ack, a);
-            a.send();
+            send(a, reInvite.getSession());
         } else if (answer != null && !acknowledged) {
             acknowledged = true;
             SipServletRequest a = answer.createAck();
             copyBody(ack, a);
-            a.send();
+            send(a, answeredSession);
         }
     }
 
@@ -192,13 +193,13 @@ public final class Call implements VoicemailLeg.Upstream {
     synchronized void relay(SipServletRequest req) throws IOException {
         SipSession other = Legs.CALLER.equals(Legs.role(req.getSession())) ? answeredSession : invite.getSession();
         if (phase != Phase.ANSWERED || other == null || !other.isValid()) {
-            req.createResponse(SipServletResponse.SC_CALL_LEG_DONE).send();
+            send(req.createResponse(SipServletResponse.SC_CALL_LEG_DONE), req.getSession());
             return;
         }
         SipServletRequest out = req.getB2buaHelper().createRequest(other, req, null);
         removeCredentials(out);
         copyBody(req, out);
-        out.send();
+        send(out, other);
     }
 
     /** The answer to a relayed request goes back to the side that sent it. */
@@ -212,7 +213,7 @@ public final class Call implements VoicemailLeg.Upstream {
         if (resp.getStatus() > 100) {
             SipServletResponse back = origin.createResponse(resp.getStatus(), resp.getReasonPhrase());
             copyBody(resp, back);
-            back.send();
+            send(back, origin.getSession());
             if ("INVITE".equals(resp.getMethod()) && resp.getStatus() >= 200 && resp.getStatus() < 300) {
                 pendingAcks.put(origin.getSession().getId(), resp); // the re-INVITE's ACK comes from there
             }
@@ -222,16 +223,16 @@ public final class Call implements VoicemailLeg.Upstream {
 
     /** BYE from either side: answered here, sent on to the other side. */
     synchronized void bye(SipServletRequest bye) throws IOException {
-        bye.createResponse(SipServletResponse.SC_OK).send();
+        send(bye.createResponse(SipServletResponse.SC_OK), bye.getSession());
         SipSession other = Legs.CALLER.equals(Legs.role(bye.getSession())) ? answeredSession : invite.getSession();
         phase = Phase.ENDED;
         if (answer != null && !acknowledged) { // the caller's ACK and BYE may be processed out of order
             acknowledged = true;
-            answer.createAck().send();
+            send(answer.createAck(), answeredSession);
         }
         if (other != null && other.isValid()) {
             try {
-                other.createRequest("BYE").send();
+                send(other.createRequest("BYE"), other);
             } catch (IllegalStateException e) {
                 LOG.fine(() -> "BYE not relayed: " + e.getMessage());
             }
@@ -297,13 +298,14 @@ public final class Call implements VoicemailLeg.Upstream {
         }
         SipServletResponse up = invite.createResponse(resp.getStatus(), resp.getReasonPhrase());
         copyBody(resp, up);
-        up.send();
+        send(up, invite.getSession());
     }
 
     @Override
     public void progress() throws IOException {
         if (phase == Phase.VOICEMAIL) {
-            invite.createResponse(VoicemailLeg.SC_DIALOG_ESTABLISHMENT, VoicemailLeg.PROGRESS_REASON).send();
+            send(invite.createResponse(VoicemailLeg.SC_DIALOG_ESTABLISHMENT, VoicemailLeg.PROGRESS_REASON),
+                    invite.getSession());
         }
     }
 
@@ -319,12 +321,12 @@ public final class Call implements VoicemailLeg.Upstream {
         answer = resp;
         for (Branch b : branches.values()) {
             if (b.request.getSession() != answeredSession && b.status == 0) {
-                cancel(b.request);
+                cancel(b);
             }
         }
         SipServletResponse up = invite.createResponse(resp.getStatus(), resp.getReasonPhrase());
         copyBody(resp, up);
-        up.send();
+        send(up, invite.getSession());
     }
 
     @Override
@@ -348,7 +350,7 @@ public final class Call implements VoicemailLeg.Upstream {
         LOG.fine(() -> "INVITE " + Tokens.excerpt(invite.getCallId()) + " to " + user + ": " + error.status() + " " + error.reason());
         SipServletResponse r = invite.createResponse(error.status());
         r.setHeader(MsDiagnostics.HEADER, MsDiagnostics.value(error.errorId(), error.reason()));
-        r.send();
+        send(r, invite.getSession());
         invite.getApplicationSession().setInvalidateWhenReady(true);
     }
 
@@ -375,26 +377,54 @@ public final class Call implements VoicemailLeg.Upstream {
     private void cancelBranches() {
         for (Branch b : branches.values()) {
             if (b.status == 0) {
-                cancel(b.request);
+                cancel(b);
             }
         }
     }
 
-    private static void cancel(SipServletRequest req) {
+    private void cancel(Branch b) {
         try {
-            req.createCancel().send();
+            SipServletRequest cancel = b.request.createCancel();
+            router.signer().sign(cancel, b.destination);
+            cancel.send();
         } catch (IOException | IllegalStateException e) {
             LOG.fine(() -> "CANCEL not sent: " + e.getMessage());
         }
     }
 
     /** A 2xx that lost the race (or came after the caller left): acknowledged and hung up. */
-    private static void hangUp(SipServletResponse resp) throws IOException {
+    private void hangUp(SipServletResponse resp) throws IOException {
         try {
-            resp.createAck().send();
-            resp.getSession().createRequest("BYE").send();
+            send(resp.createAck(), resp.getSession());
+            send(resp.getSession().createRequest("BYE"), resp.getSession());
         } catch (IllegalStateException e) {
             LOG.fine(() -> "late 2xx not hung up: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Sends a request or response of ucfront on one side of the call, signed for that side's
+     * endpoint (MS-SIPAE): the caller's session, or a rung branch's; the voicemail leg goes to a
+     * server and is not signed.
+     */
+    private void send(SipServletRequest m, SipSession side) throws IOException {
+        sign(m, side);
+        m.send();
+    }
+
+    private void send(SipServletResponse m, SipSession side) throws IOException {
+        sign(m, side);
+        m.send();
+    }
+
+    private void sign(javax.servlet.sip.SipServletMessage m, SipSession side) {
+        if (side.getId().equals(invite.getSession().getId())) {
+            router.signer().sign(m, invite);
+            return;
+        }
+        Branch b = branches.get(side.getId());
+        if (b != null) {
+            router.signer().sign(m, b.destination);
         }
     }
 

@@ -14,7 +14,7 @@ import org.ucfront.voicemail.servlet.UserNotifications;
 /** What the calls of the running application share: container facilities, services, settings. */
 public record CallRouter(String servletName, SipFactory factory, TimerService timers, UcfrontConfig config,
         BindingRegistry registry, UserService users, CallSettingsStore settings, DialPlanStore dialPlans,
-        UserNotifications notifications, String mrasUri) {
+        UserNotifications notifications, String mrasUri, LegSigner signer) {
 
     /** A timer's purpose, kept in the ServletTimer's info. */
     public enum TimerKind implements Serializable {

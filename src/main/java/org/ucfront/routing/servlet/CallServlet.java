@@ -70,7 +70,8 @@ public class CallServlet extends MeasuredSipServlet {
         router = new CallRouter(getServletName(), factory, timers, config,
                 Ejbs.lookup(Ejbs.BINDING_REGISTRY, BindingRegistry.class), Ejbs.lookup(Ejbs.USER_SERVICE, UserService.class),
                 Ejbs.lookup(Ejbs.CALL_SETTINGS_STORE, CallSettingsStore.class), dialPlans, notifications,
-                ProvisioningSettings.load(config.domain).mrasUri());
+                ProvisioningSettings.load(config.domain).mrasUri(),
+                new LegSigner(SharedAuthentication.sipae(config)));
         auth = SharedAuthentication.get(config);
         mbean = Jmx.register(MBEAN, notifications);
     }
@@ -202,7 +203,7 @@ public class CallServlet extends MeasuredSipServlet {
         }
         String address = router.config().trustedServers.addressByFqdn().get(t.host());
         if (address != null) {
-            out.add(new Destination(uri, address, DEFAULT_SIP_PORT, "udp", kind, uri));
+            out.add(Destination.server(uri, address, DEFAULT_SIP_PORT, "udp", kind, uri));
         } else {
             LOG.warning(kind + " target " + uri + " is neither a user of " + router.config().domain
                     + " nor a trusted server: not rung");
@@ -221,7 +222,7 @@ public class CallServlet extends MeasuredSipServlet {
 
     private static Destination endpoint(Endpoint e, String target, Destination.Kind kind) {
         return new Destination(e.binding().contact(), e.binding().remoteAddr(), e.binding().remotePort(),
-                e.binding().transport(), kind, target);
+                e.binding().transport(), kind, target, e.epid(), e.aor());
     }
 
     @Override
@@ -255,7 +256,9 @@ public class CallServlet extends MeasuredSipServlet {
         if (call != null) {
             call.relay(req);
         } else {
-            req.createResponse(SipServletResponse.SC_CALL_LEG_DONE).send();
+            SipServletResponse r = req.createResponse(SipServletResponse.SC_CALL_LEG_DONE);
+            router.signer().sign(r, req);
+            r.send();
         }
     }
 
@@ -273,7 +276,9 @@ public class CallServlet extends MeasuredSipServlet {
         if (call != null) {
             call.bye(req);
         } else {
-            req.createResponse(SipServletResponse.SC_OK).send(); // e.g. a UM server ending a notification dialog
+            SipServletResponse r = req.createResponse(SipServletResponse.SC_OK); // e.g. a UM server ending a notification dialog
+            router.signer().sign(r, req);
+            r.send();
         }
     }
 
@@ -301,10 +306,11 @@ public class CallServlet extends MeasuredSipServlet {
         return m.getApplicationSession().isValid() ? (Call) m.getApplicationSession().getAttribute(Legs.CALL) : null;
     }
 
-    private static void reject(SipServletRequest req, CallError error, String detail) throws IOException {
+    private void reject(SipServletRequest req, CallError error, String detail) throws IOException {
         LOG.fine(() -> "INVITE " + Tokens.excerpt(req.getCallId()) + " rejected: " + error + (detail == null ? "" : " " + detail));
         SipServletResponse r = req.createResponse(error.status());
         r.setHeader(MsDiagnostics.HEADER, MsDiagnostics.value(error.errorId(), detail != null ? detail : error.reason()));
+        router.signer().sign(r, req);
         try {
             r.send();
         } catch (IOException clientGone) { // its connection closed, or its Via names no reachable host (TortureIT)

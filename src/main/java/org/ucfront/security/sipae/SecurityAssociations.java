@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's security associations (MS-SIPAE §3.3.1), in memory: by opaque (how a client's
- * credentials name one) and by endpoint (epid and user, how the server finds the one to sign its
- * own requests with). A restart loses them; clients then get a 401 and authenticate again
+ * credentials name one) and by endpoint (epid and user, then scheme, realm and target: how the
+ * server finds the one to sign its own requests to that endpoint with). A restart loses them; clients then get a 401 and authenticate again
  * (§3.2.5.2). Handshakes in progress (the opaque of a challenge sent) are kept apart and expire.
  */
 public final class SecurityAssociations {
@@ -23,7 +23,8 @@ public final class SecurityAssociations {
     private final Clock clock;
     private final Duration handshakeLifetime;
     private final Map<String, SecurityAssociation> byOpaque = new ConcurrentHashMap<>();
-    private final Map<String, SecurityAssociation> byEndpoint = new ConcurrentHashMap<>();
+    /** (epid, user) → (scheme, realm, target) → association. */
+    private final Map<String, Map<String, SecurityAssociation>> byEndpoint = new ConcurrentHashMap<>();
     private final Map<String, Pending<?>> pending = new ConcurrentHashMap<>();
 
     /** A handshake state kept between the challenge and the client's answer. */
@@ -39,9 +40,19 @@ public final class SecurityAssociations {
         return epid + " " + aor.toLowerCase(Locale.ROOT);
     }
 
-    /** Keeps a new association; it replaces the endpoint's previous one. */
+    /** §3.2.5.2: within an endpoint, an association is known by (scheme, realm, target). */
+    static String associationKey(SecurityAssociation sa) {
+        return sa.scheme().token() + " " + sa.realm() + " " + sa.target();
+    }
+
+    /**
+     * Keeps a new association. It replaces the endpoint's previous one of the same scheme, realm and
+     * target (the client replaces its own too, §3.2.5.1.2), whichever challenge (401 or 407) made it;
+     * one of another scheme or target (NTLM beside Kerberos) stays.
+     */
     public void put(SecurityAssociation sa) {
-        SecurityAssociation old = byEndpoint.put(endpointKey(sa.epid(), sa.aor()), sa);
+        SecurityAssociation old = byEndpoint.computeIfAbsent(endpointKey(sa.epid(), sa.aor()),
+                k -> new ConcurrentHashMap<>()).put(associationKey(sa), sa);
         if (old != null) {
             byOpaque.remove(old.opaque());
         }
@@ -61,28 +72,45 @@ public final class SecurityAssociations {
         return Optional.ofNullable(sa);
     }
 
-    /** The live association of an endpoint (its epid) of a user. */
+    /**
+     * The association to sign the server's messages to an endpoint (its epid) of a user with: the
+     * live one that lasts longest when the endpoint has several.
+     */
     public Optional<SecurityAssociation> byEndpoint(String epid, String aor) {
         if (epid == null || aor == null) {
             return Optional.empty();
         }
-        SecurityAssociation sa = byEndpoint.get(endpointKey(epid, aor));
-        if (sa != null && sa.expired(clock.instant())) {
-            remove(sa);
+        Map<String, SecurityAssociation> own = byEndpoint.get(endpointKey(epid, aor));
+        if (own == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(sa);
+        Instant now = clock.instant();
+        SecurityAssociation best = null;
+        for (SecurityAssociation sa : own.values()) {
+            if (sa.expired(now)) {
+                remove(sa);
+            } else if (best == null || sa.expires().isAfter(best.expires())) {
+                best = sa;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     public void remove(SecurityAssociation sa) {
         byOpaque.remove(sa.opaque(), sa);
-        byEndpoint.remove(endpointKey(sa.epid(), sa.aor()), sa);
+        byEndpoint.computeIfPresent(endpointKey(sa.epid(), sa.aor()), (k, own) -> {
+            own.remove(associationKey(sa), sa);
+            return own.isEmpty() ? null : own;
+        });
     }
 
     /** Forgets every association of a user (disabled, deleted, password changed). */
     public void removeUser(String aor) {
         byOpaque.values().removeIf(sa -> sa.aor().equalsIgnoreCase(aor));
-        byEndpoint.values().removeIf(sa -> sa.aor().equalsIgnoreCase(aor));
+        byEndpoint.values().removeIf(own -> {
+            own.values().removeIf(sa -> sa.aor().equalsIgnoreCase(aor));
+            return own.isEmpty();
+        });
     }
 
     /** Remembers the state of a handshake under the opaque its challenge carries. */
@@ -114,7 +142,10 @@ public final class SecurityAssociations {
         Instant now = clock.instant();
         pending.values().removeIf(p -> !now.isBefore(p.expires()));
         byOpaque.values().removeIf(sa -> sa.expired(now));
-        byEndpoint.values().removeIf(sa -> sa.expired(now));
+        byEndpoint.values().removeIf(own -> {
+            own.values().removeIf(sa -> sa.expired(now));
+            return own.isEmpty();
+        });
     }
 
     public int size() {

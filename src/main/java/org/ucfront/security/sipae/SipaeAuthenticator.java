@@ -221,7 +221,8 @@ public final class SipaeAuthenticator {
         SecurityAssociation sa = new SecurityAssociation(SipaeScheme.NTLM, REALM, creds.targetname() != null
                 ? creds.targetname() : settings.fqdn(), epid, aor.toLowerCase(Locale.ROOT), creds.opaque(),
                 creds.version() != null ? Math.min(creds.version(), settings.version()) : settings.version(),
-                clock.instant().plusSeconds(settings.saLifetimeSeconds()), new NtlmSigner(session));
+                SecurityAssociation.Challenge.answeredIn(header), clock.instant().plusSeconds(settings.saLifetimeSeconds()),
+                new NtlmSigner(session));
         return established(req, creds, sa, header);
     }
 
@@ -242,7 +243,7 @@ public final class SipaeAuthenticator {
         SecurityAssociation sa = new SecurityAssociation(SipaeScheme.KERBEROS, REALM, creds.targetname() != null
                 ? creds.targetname() : SipaeScheme.KERBEROS.target(settings.fqdn()), epid, aor.toLowerCase(Locale.ROOT),
                 opaque, creds.version() != null ? Math.min(creds.version(), settings.version()) : settings.version(),
-                clock.instant().plusSeconds(Math.min(settings.saLifetimeSeconds(), r.lifetimeSeconds())), r.signer());
+                SecurityAssociation.Challenge.answeredIn(header), clock.instant().plusSeconds(Math.min(settings.saLifetimeSeconds(), r.lifetimeSeconds())), r.signer());
         if (r.replyToken() != null && r.replyToken().length > 0 && !creds.signed()) {
             // mutual authentication: the AP-REP goes back in the next challenge (§3.3.5.1.2)
             associations.put(sa);
@@ -297,8 +298,8 @@ public final class SipaeAuthenticator {
 
     private static void attach(SipServletRequest req, SecurityAssociation sa, String credentialsHeader) {
         req.setAttribute(SA_ATTRIBUTE, sa);
-        req.setAttribute(INFO_HEADER_ATTRIBUTE, credentialsHeader.equalsIgnoreCase("Proxy-Authorization")
-                ? PROXY_AUTHENTICATION_INFO : AUTHENTICATION_INFO);
+        req.setAttribute(INFO_HEADER_ATTRIBUTE,
+                SecurityAssociation.Challenge.answeredIn(credentialsHeader).infoHeader());
     }
 
     /**
@@ -306,26 +307,36 @@ public final class SipaeAuthenticator {
      * goes to (From epid and address) has one. Call last, just before sending.
      */
     public void sign(SipServletResponse response) {
-        SipServletRequest req = response.getRequest();
-        SecurityAssociation sa = (SecurityAssociation) req.getAttribute(SA_ATTRIBUTE);
-        String header = (String) req.getAttribute(INFO_HEADER_ATTRIBUTE);
-        if (sa == null) {
-            sa = associations.byEndpoint(req.getFrom().getParameter(SipParams.EPID), aor(req.getFrom().getURI()))
-                    .orElse(null);
-            header = AUTHENTICATION_INFO;
-        }
-        if (sa != null && response.getStatus() != SipServletResponse.SC_UNAUTHORIZED
-                && response.getStatus() != SipServletResponse.SC_PROXY_AUTHENTICATION_REQUIRED) {
-            addSignature(response, sa, header);
+        signFor(response, response.getRequest());
+    }
+
+    /**
+     * Signs a message going to the endpoint that sent {@code request} (a response to it, or a later
+     * request of ucfront in its dialog): on the association the request was authenticated on, with
+     * the header of its credentials (§3.3.5.3), else on the association of its From epid and address.
+     */
+    public void signFor(SipServletMessage m, SipServletRequest request) {
+        SecurityAssociation sa = (SecurityAssociation) request.getAttribute(SA_ATTRIBUTE);
+        if (sa != null && !sa.expired(clock.instant())) {
+            addSignature(m, sa, (String) request.getAttribute(INFO_HEADER_ATTRIBUTE));
+        } else {
+            sign(m, request.getFrom().getParameter(SipParams.EPID), aor(request.getFrom().getURI()));
         }
     }
 
-    /** Signs a request ucfront sends to an endpoint (NOTIFY), when that endpoint has an association. */
-    public void sign(SipServletRequest request, String epid, String aor) {
-        associations.byEndpoint(epid, aor).ifPresent(sa -> addSignature(request, sa, AUTHENTICATION_INFO));
+    /**
+     * Signs a message ucfront sends to an endpoint (its epid, of user {@code user@host}) when that
+     * endpoint has an association, in the header of the challenge that made it.
+     */
+    public void sign(SipServletMessage m, String epid, String aor) {
+        associations.byEndpoint(epid, aor).ifPresent(sa -> addSignature(m, sa, sa.challenge().infoHeader()));
     }
 
     private void addSignature(SipServletMessage m, SecurityAssociation sa, String header) {
+        if (m instanceof SipServletResponse r && (r.getStatus() == SipServletResponse.SC_UNAUTHORIZED
+                || r.getStatus() == SipServletResponse.SC_PROXY_AUTHENTICATION_REQUIRED)) {
+            return; // a challenge starts a new association (§3.3.5.1)
+        }
         String srand = newOpaque();
         String snum = Long.toString(sa.nextSnum());
         String buffer = SignatureBuffer.of(m, sa.scheme().token(), srand, snum, sa.realm(), sa.target(), sa.version());
@@ -337,7 +348,8 @@ public final class SipaeAuthenticator {
                 + ", targetname=" + QuotedString.quote(sa.target()) + ", realm=" + QuotedString.quote(sa.realm()));
     }
 
-    private static String aor(javax.servlet.sip.URI uri) {
+    /** {@code user@host} of a SIP URI, in lower case, or null. */
+    public static String aor(javax.servlet.sip.URI uri) {
         if (uri instanceof SipURI s && s.getUser() != null) {
             return (s.getUser() + "@" + s.getHost()).toLowerCase(Locale.ROOT);
         }

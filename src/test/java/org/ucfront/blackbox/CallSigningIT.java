@@ -1,0 +1,261 @@
+package org.ucfront.blackbox;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.ucfront.security.ntlm.NtlmTestClient;
+
+/**
+ * MS-SIPAE message signing on calls, over raw TCP sockets with an independent NTLMv2 client
+ * (NtlmTestClient): bob registers with NTLM (401, so his association signs in Authentication-Info);
+ * amy, not registered, calls him, is challenged with 407 NTLM and completes the handshake on her
+ * INVITE with Proxy-Authorization (§3.3.5.1 through a proxy). Bob receives the INVITE, the ACK and
+ * the BYE signed on his association; amy receives every response (180, 200, the BYE's 200) signed
+ * on hers, in Proxy-Authentication-Info. Each signature is checked as a client does (§3.2.5.2),
+ * with the signature buffer built here from the raw message.
+ */
+public class CallSigningIT {
+
+    static final int SIP_PORT = 15700;
+    static final int HTTP_PORT = 18700;
+    static final String DOMAIN = UcfrontServer.DOMAIN;
+    static final String REALM = "SIP Communications Service";
+    static final String PASSWORD = "s1gned-Calls";
+
+    static UcfrontServer server;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        server = new UcfrontServer("call-signing", SIP_PORT, HTTP_PORT)
+                .with("UCFRONT_AUTH_SCHEMES", "ntlm,digest")
+                .start();
+        AdminClient admin = AdminClient.of(server);
+        for (String u : List.of("amy", "bob")) {
+            admin.createUser("sip:" + u + "@" + DOMAIN, PASSWORD);
+        }
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** A caller that authenticates to the proxy (407) with NTLM on its INVITE. */
+    static final class Caller implements AutoCloseable {
+        final SipTestClient sip = SipTestClient.tcp(SIP_PORT);
+        final String callId = "call-signing-" + System.nanoTime();
+        final String fromTag = "a11ce";
+        final String epid = "5e6f7a8b9c";
+        int cseq = 1;
+        int cnum;
+        String opaque;
+        NtlmTestClient ntlm;
+
+        Caller() throws Exception {
+        }
+
+        String from() {
+            return "From: <sip:amy@" + DOMAIN + ">;tag=" + fromTag + ";epid=" + epid + "\n";
+        }
+
+        String invite(String proxyAuthorization) {
+            return "INVITE sip:bob@" + DOMAIN + " SIP/2.0\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:" + sip.localPort() + ";branch=z9hG4bKinv" + cseq + "\n"
+                    + "Max-Forwards: 70\n"
+                    + from()
+                    + "To: <sip:bob@" + DOMAIN + ">\n"
+                    + "Call-ID: " + callId + "\n"
+                    + "CSeq: " + cseq + " INVITE\n"
+                    + "Contact: <sip:127.0.0.1:" + sip.localPort() + ";transport=tcp>\n"
+                    + (proxyAuthorization == null ? "" : "Proxy-Authorization: " + proxyAuthorization + "\n")
+                    + "Content-Length: 0\n\n";
+        }
+
+        /** RFC 3261 §17.1.1.3: the ACK of a non-2xx final response, in the INVITE's transaction. */
+        void ackFailure(SipTestClient.Message response) throws Exception {
+            sip.send("ACK sip:bob@" + DOMAIN + " SIP/2.0\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:" + sip.localPort() + ";branch=z9hG4bKinv" + cseq + "\n"
+                    + "Max-Forwards: 70\n"
+                    + from()
+                    + "To: " + response.header("To") + "\n"
+                    + "Call-ID: " + callId + "\n"
+                    + "CSeq: " + cseq + " ACK\n"
+                    + "Content-Length: 0\n\n");
+            cseq++;
+        }
+
+        /** A request in the call's dialog (ACK of the 2xx, BYE), to the server's Contact. */
+        void inDialog(String method, int number, SipTestClient.Message ok) throws Exception {
+            String target = ok.header("Contact").replaceAll(".*<([^>]*)>.*", "$1");
+            sip.send(method + " " + target + " SIP/2.0\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:" + sip.localPort() + ";branch=z9hG4bK" + method + number + "\n"
+                    + "Max-Forwards: 70\n"
+                    + from()
+                    + "To: " + ok.header("To") + "\n"
+                    + "Call-ID: " + callId + "\n"
+                    + "CSeq: " + number + " " + method + "\n"
+                    + "Content-Length: 0\n\n");
+        }
+
+        @Override
+        public void close() throws Exception {
+            sip.close();
+        }
+    }
+
+    /** bob's answer to a request it received (RFC 3261 §8.2.6), with his To tag. */
+    static String answer(SipTestClient.Message request, int status, String reason, int localPort) {
+        StringBuilder b = new StringBuilder("SIP/2.0 " + status + " " + reason + "\n");
+        for (String via : request.headers("Via")) {
+            b.append("Via: ").append(via).append('\n');
+        }
+        String to = request.header("To");
+        b.append("From: ").append(request.header("From")).append('\n')
+                .append("To: ").append(to.contains(";tag=") ? to : to + ";tag=b0b").append('\n')
+                .append("Call-ID: ").append(request.header("Call-ID")).append('\n')
+                .append("CSeq: ").append(request.header("CSeq")).append('\n')
+                .append("Contact: <sip:127.0.0.1:").append(localPort).append(";transport=tcp>\n")
+                .append("Content-Length: 0\n\n");
+        return b.toString();
+    }
+
+    /** The next message that is not a 100 Trying. */
+    static SipTestClient.Message next(SipTestClient sip) throws Exception {
+        while (true) {
+            SipTestClient.Message m = sip.receiveAny();
+            if (!m.startLine().startsWith("SIP/2.0 100 ")) {
+                return m;
+            }
+        }
+    }
+
+    /**
+     * The client's check of a server signature (MS-SIPAE §3.2.5.2, version 4 buffer): scheme, srand,
+     * snum, realm, targetname, Call-ID, CSeq number and method, From URI and tag, To URI and tag,
+     * P-Asserted-Identity sip and tel URIs, Expires, and the status code of a response.
+     */
+    static void assertSigned(SipTestClient.Message m, String header, NtlmTestClient keys) {
+        List<String> infos = m.headers(header);
+        assertEquals(m.text(), 1, infos.size());
+        String info = infos.get(0);
+        assertTrue(info, info.startsWith("NTLM rspauth=\""));
+        assertEquals(info, "auth", NtlmSigningIT.param(info, "qop"));
+        String[] cseq = m.header("CSeq").split("\\s+");
+        String sipIdentity = "";
+        String telIdentity = "";
+        for (String pai : m.headers("P-Asserted-Identity")) {
+            for (String value : pai.split(",")) {
+                String u = uri(value.trim());
+                if (u.startsWith("sip:")) {
+                    sipIdentity = u;
+                } else if (u.startsWith("tel:")) {
+                    telIdentity = u;
+                }
+            }
+        }
+        String buffer = "<NTLM><" + NtlmSigningIT.param(info, "srand") + "><" + NtlmSigningIT.param(info, "snum") + "><"
+                + NtlmSigningIT.param(info, "realm") + "><" + NtlmSigningIT.param(info, "targetname") + "><"
+                + m.header("Call-ID") + "><" + cseq[0] + "><" + cseq[1] + "><" + uri(m.header("From")) + "><"
+                + tag(m.header("From")) + "><" + uri(m.header("To")) + "><" + tag(m.header("To")) + "><" + sipIdentity
+                + "><" + telIdentity + "><" + m.header("Expires", "") + ">"
+                + (m.startLine().startsWith("SIP/2.0 ") ? "<" + m.status() + ">" : "");
+        assertEquals(REALM, NtlmSigningIT.param(info, "realm"));
+        assertEquals(m.text(), HexFormat.of().formatHex(keys.expectedServerSignature(
+                buffer.getBytes(StandardCharsets.UTF_8))), NtlmSigningIT.param(info, "rspauth").toLowerCase());
+    }
+
+    static String uri(String nameAddr) {
+        int lt = nameAddr.indexOf('<');
+        return lt >= 0 ? nameAddr.substring(lt + 1, nameAddr.indexOf('>', lt)) : nameAddr.split(";")[0].trim();
+    }
+
+    static String tag(String nameAddr) {
+        for (String p : nameAddr.substring(nameAddr.lastIndexOf('>') + 1).split(";")) {
+            if (p.trim().startsWith("tag=")) {
+                return p.trim().substring(4);
+            }
+        }
+        return "";
+    }
+
+    @Test
+    public void aCallBetweenNtlmClientsIsSignedForEachOnItsOwnAssociation() throws Exception {
+        try (NtlmSigningIT.Endpoint bob = new NtlmSigningIT.Endpoint("bob", InetAddress.getLoopbackAddress(), SIP_PORT);
+             Caller amy = new Caller()) {
+            SipTestClient.Message registered = bob.signIn(PASSWORD);
+            assertEquals(registered.text(), 200, registered.status());
+
+            // 407 offering NTLM in Proxy-Authenticate, then the NTLM CHALLENGE
+            amy.sip.send(amy.invite(null));
+            SipTestClient.Message offer = next(amy.sip);
+            assertEquals(offer.text(), 407, offer.status());
+            assertEquals(offer.text(), "NTLM realm=\"" + REALM + "\", targetname=\"" + DOMAIN + "\", version=4",
+                    offer.headers("Proxy-Authenticate").get(0));
+            amy.ackFailure(offer);
+            amy.sip.send(amy.invite("NTLM qop=\"auth\", realm=\"" + REALM + "\", targetname=\"" + DOMAIN
+                    + "\", gssapi-data=\"\", version=4"));
+            SipTestClient.Message challenge = next(amy.sip);
+            assertEquals(challenge.text(), 407, challenge.status());
+            String proxyAuthenticate = challenge.header("Proxy-Authenticate");
+            amy.opaque = NtlmSigningIT.param(proxyAuthenticate, "opaque");
+            amy.ntlm = NtlmTestClient.answer(Base64.getDecoder().decode(NtlmSigningIT.param(proxyAuthenticate,
+                    "gssapi-data")), "amy@" + DOMAIN, "", PASSWORD, false);
+            amy.ackFailure(challenge);
+
+            // the AUTHENTICATE, on an INVITE signed as §3.2.5.1.3 says (version 4)
+            String crand = "0c0ffee0";
+            int cnum = ++amy.cnum;
+            String signed = "<NTLM><" + crand + "><" + cnum + "><" + REALM + "><" + DOMAIN + "><" + amy.callId + "><"
+                    + amy.cseq + "><INVITE><sip:amy@" + DOMAIN + "><" + amy.fromTag + "><sip:bob@" + DOMAIN
+                    + "><><><><>";
+            amy.sip.send(amy.invite("NTLM qop=\"auth\", opaque=\"" + amy.opaque + "\", realm=\"" + REALM
+                    + "\", targetname=\"" + DOMAIN + "\", gssapi-data=\""
+                    + Base64.getEncoder().encodeToString(amy.ntlm.authenticateMessage()) + "\", version=4, crand=\""
+                    + crand + "\", cnum=\"" + cnum + "\", response=\""
+                    + HexFormat.of().formatHex(amy.ntlm.sign(signed.getBytes(StandardCharsets.UTF_8))) + "\""));
+
+            // bob's INVITE: signed on bob's registrar association, amy's credentials gone
+            SipTestClient.Message invite = next(bob.sip);
+            assertTrue(invite.text(), invite.startLine().startsWith("INVITE "));
+            assertSigned(invite, "Authentication-Info", bob.ntlm);
+            assertTrue(invite.text(), invite.headers("Proxy-Authorization").isEmpty());
+            assertTrue(invite.text(), invite.headers("Proxy-Authentication-Info").isEmpty());
+
+            bob.sip.send(answer(invite, 180, "Ringing", bob.sip.localPort()));
+            SipTestClient.Message ringing = next(amy.sip);
+            assertEquals(ringing.text(), 180, ringing.status());
+            assertSigned(ringing, "Proxy-Authentication-Info", amy.ntlm);
+
+            bob.sip.send(answer(invite, 200, "OK", bob.sip.localPort()));
+            SipTestClient.Message ok = next(amy.sip);
+            assertEquals(ok.text(), 200, ok.status());
+            assertSigned(ok, "Proxy-Authentication-Info", amy.ntlm);
+            assertTrue(ok.text(), ok.headers("Authentication-Info").isEmpty());
+
+            amy.inDialog("ACK", amy.cseq, ok);
+            SipTestClient.Message ack = next(bob.sip);
+            assertTrue(ack.text(), ack.startLine().startsWith("ACK "));
+            assertSigned(ack, "Authentication-Info", bob.ntlm);
+
+            amy.inDialog("BYE", amy.cseq + 1, ok);
+            SipTestClient.Message byeOk = next(amy.sip);
+            assertEquals(byeOk.text(), 200, byeOk.status());
+            assertEquals(byeOk.text(), "BYE", byeOk.header("CSeq").split("\\s+")[1]);
+            assertSigned(byeOk, "Proxy-Authentication-Info", amy.ntlm);
+            SipTestClient.Message bye = next(bob.sip);
+            assertTrue(bye.text(), bye.startLine().startsWith("BYE "));
+            assertSigned(bye, "Authentication-Info", bob.ntlm);
+            bob.sip.send(answer(bye, 200, "OK", bob.sip.localPort()));
+        }
+    }
+}
