@@ -22,10 +22,11 @@ import org.ucfront.launcher.UcfrontConfig;
  *                       failed for that user are refused
  * @param failuresPerAddress failed authentications from one address in the window beyond which it is refused
  * @param failureWindowSeconds the counting window
+ * @param ntlmV1         NTLMv1 responses are verified too (off: NTLMv2 only, MS-NLMP §3.3.2)
  */
 public record AuthenticationSettings(Set<Scheme> schemes, String fqdn, int version, int saLifetimeSeconds,
         String netbiosDomain, Path keytab, String kerberosPrincipal, int failuresPerUser,
-        int failuresPerAddress, int failureWindowSeconds) {
+        int failuresPerAddress, int failureWindowSeconds, boolean ntlmV1) {
 
     /** The schemes an administrator can offer. */
     public enum Scheme { DIGEST, NTLM, KERBEROS }
@@ -40,6 +41,7 @@ public record AuthenticationSettings(Set<Scheme> schemes, String fqdn, int versi
     public static final String FAILURES_PER_USER = "ucfront.auth.failures.user";
     public static final String FAILURES_PER_ADDRESS = "ucfront.auth.failures.address";
     public static final String FAILURE_WINDOW = "ucfront.auth.failures.window";
+    public static final String NTLM_V1 = "ucfront.ntlm.v1";
 
     /** §3.3.1: a security association lives at most eight hours. */
     static final int MAX_SA_LIFETIME = 8 * 3600;
@@ -88,7 +90,8 @@ public record AuthenticationSettings(Set<Scheme> schemes, String fqdn, int versi
                 integer(raw, SA_LIFETIME, MAX_SA_LIFETIME, 60, MAX_SA_LIFETIME), netbios.toUpperCase(Locale.ROOT),
                 keytabPath, value(raw, KERBEROS_PRINCIPAL, "sip/" + fqdn),
                 integer(raw, FAILURES_PER_USER, 10, 1, 1_000_000),
-                integer(raw, FAILURES_PER_ADDRESS, 30, 1, 1_000_000), integer(raw, FAILURE_WINDOW, 300, 1, 86400));
+                integer(raw, FAILURES_PER_ADDRESS, 30, 1, 1_000_000), integer(raw, FAILURE_WINDOW, 300, 1, 86400),
+                bool(raw, NTLM_V1));
     }
 
     public boolean offers(Scheme s) {
@@ -114,6 +117,15 @@ public record AuthenticationSettings(Set<Scheme> schemes, String fqdn, int versi
         } catch (NumberFormatException e) {
             throw new UcfrontConfig.InvalidConfigException(key + "=" + v + " is not a whole number");
         }
+    }
+
+    /** Off unless {@code true}; anything but true/false stops the start. */
+    private static boolean bool(UnaryOperator<String> raw, String key) {
+        String v = value(raw, key, "false").toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw invalid(key, v, "true or false");
+        }
+        return v.equals("true");
     }
 
     private static UcfrontConfig.InvalidConfigException invalid(String key, String value, String expected) {

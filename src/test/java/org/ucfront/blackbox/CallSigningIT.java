@@ -20,7 +20,8 @@ import org.ucfront.security.ntlm.NtlmTestClient;
  * INVITE with Proxy-Authorization (§3.3.5.1 through a proxy). Bob receives the INVITE, the ACK and
  * the BYE signed on his association; amy receives every response (180, 200, the BYE's 200) signed
  * on hers, in Proxy-Authentication-Info. Each signature is checked as a client does (§3.2.5.2),
- * with the signature buffer built here from the raw message.
+ * with the signature buffer built here from the raw message. NTLMv1 is enabled on this server
+ * (ucfront.ntlm.v1): an NTLMv1 client signs in and gets a valid signature.
  */
 public class CallSigningIT {
 
@@ -36,9 +37,10 @@ public class CallSigningIT {
     public static void start() throws Exception {
         server = new UcfrontServer("call-signing", SIP_PORT, HTTP_PORT)
                 .with("UCFRONT_AUTH_SCHEMES", "ntlm,digest")
+                .with("UCFRONT_NTLM_V1", "true")
                 .start();
         AdminClient admin = AdminClient.of(server);
-        for (String u : List.of("amy", "bob")) {
+        for (String u : List.of("amy", "bob", "cleo")) {
             admin.createUser("sip:" + u + "@" + DOMAIN, PASSWORD);
         }
     }
@@ -256,6 +258,25 @@ public class CallSigningIT {
             assertTrue(bye.text(), bye.startLine().startsWith("BYE "));
             assertSigned(bye, "Authentication-Info", bob.ntlm);
             bob.sip.send(answer(bye, 200, "OK", bob.sip.localPort()));
+        }
+    }
+
+    @Test
+    public void anNtlmV1ClientSignsInWhenEnabled() throws Exception {
+        try (NtlmSigningIT.Endpoint cleo = new NtlmSigningIT.Endpoint("cleo", InetAddress.getLoopbackAddress(),
+                SIP_PORT)) {
+            cleo.sip.send(cleo.register(null, "3600"));
+            assertEquals(401, cleo.sip.receive().status());
+            cleo.sip.send(cleo.register("NTLM qop=\"auth\", realm=\"" + REALM + "\", targetname=\"" + DOMAIN
+                    + "\", gssapi-data=\"\", version=4", "3600"));
+            String www = cleo.sip.receive().header("WWW-Authenticate");
+            cleo.opaque = NtlmSigningIT.param(www, "opaque");
+            cleo.ntlm = NtlmTestClient.answerV1(Base64.getDecoder().decode(NtlmSigningIT.param(www, "gssapi-data")),
+                    "cleo@" + DOMAIN, "", PASSWORD);
+            SipTestClient.Message ok = cleo.sendSigned(Base64.getEncoder().encodeToString(
+                    cleo.ntlm.authenticateMessage()), "3600", null);
+            assertEquals(ok.text(), 200, ok.status());
+            assertSigned(ok, "Authentication-Info", cleo.ntlm);
         }
     }
 }

@@ -42,7 +42,7 @@ public class NtlmSigningIT {
                 .with("UCFRONT_AUTH_FAILURES_ADDRESS", Integer.toString(FAILURES_PER_ADDRESS))
                 .start();
         AdminClient admin = AdminClient.of(server);
-        for (String u : List.of("rita", "tina", "vera", "walt")) {
+        for (String u : List.of("rita", "tina", "vera", "walt", "uma")) {
             admin.createUser("sip:" + u + "@" + DOMAIN, PASSWORD);
         }
     }
@@ -196,6 +196,26 @@ public class NtlmSigningIT {
             SipTestClient.Message refused = e.signIn("not-" + PASSWORD);
             assertEquals(refused.text(), 403, refused.status());
             assertEquals("60007;reason=\"Wrong user name or password\"", refused.header("ms-diagnostics-public"));
+        }
+    }
+
+    /** NTLMv1 is refused unless ucfront.ntlm.v1 is set (it is not here), even with the right password. */
+    @Test
+    public void anNtlmV1AnswerIsRefused() throws Exception {
+        try (Endpoint e = new Endpoint("uma", InetAddress.getLoopbackAddress())) {
+            e.sip.send(e.register(null, "3600"));
+            assertEquals(401, e.sip.receive().status());
+            e.sip.send(e.register("NTLM qop=\"auth\", realm=\"" + REALM + "\", targetname=\"" + DOMAIN
+                    + "\", gssapi-data=\"\", version=4", "3600"));
+            String www = e.sip.receive().header("WWW-Authenticate");
+            e.opaque = param(www, "opaque");
+            e.ntlm = NtlmTestClient.answerV1(Base64.getDecoder().decode(param(www, "gssapi-data")), "uma@" + DOMAIN, "",
+                    PASSWORD);
+            SipTestClient.Message refused = e.sendSigned(Base64.getEncoder().encodeToString(e.ntlm.authenticateMessage()),
+                    "3600", null);
+            assertEquals(refused.text(), 403, refused.status());
+            assertEquals("60007;reason=\"NTLMv2 is required (LM and NTLMv1 are refused)\"",
+                    refused.header("ms-diagnostics-public"));
         }
     }
 

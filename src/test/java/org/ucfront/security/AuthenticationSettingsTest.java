@@ -24,6 +24,15 @@ public class AuthenticationSettingsTest {
         assertEquals("FABRIKAM", s.netbiosDomain());
         assertEquals(4, s.version());
         assertEquals(8 * 3600, s.saLifetimeSeconds());
+        assertFalse(s.ntlmV1());
+    }
+
+    @Test
+    public void ntlmV1IsVerifiedOnlyWhenExplicitlyEnabled() {
+        assertTrue(AuthenticationSettings.load("fabrikam.com", Map.of(AuthenticationSettings.NTLM_V1, "TRUE")::get)
+                .ntlmV1());
+        assertFalse(AuthenticationSettings.load("fabrikam.com", Map.of(AuthenticationSettings.NTLM_V1, "false")::get)
+                .ntlmV1());
     }
 
     @Test
@@ -41,7 +50,7 @@ public class AuthenticationSettingsTest {
             Map.of(AuthenticationSettings.SCHEMES, " , "), Map.of(AuthenticationSettings.SCHEMES, "kerberos"),
             Map.of(AuthenticationSettings.VERSION, "5"), Map.of(AuthenticationSettings.SA_LIFETIME, "86400"),
             Map.of(AuthenticationSettings.NTLM_DOMAIN, "MUCH-TOO-LONG-NETBIOS"),
-            Map.of(AuthenticationSettings.KEYTAB, "/nonexistent.keytab")}) {
+            Map.of(AuthenticationSettings.KEYTAB, "/nonexistent.keytab"), Map.of(AuthenticationSettings.NTLM_V1, "yes")}) {
             try {
                 AuthenticationSettings.load("fabrikam.com", bad::get);
                 fail("accepted " + bad);

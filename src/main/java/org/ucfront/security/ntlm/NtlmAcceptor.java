@@ -6,7 +6,9 @@ import java.util.Arrays;
 /**
  * Server side of connectionless NTLMv2 (MS-NLMP §3.2.5.1.2, §3.3.2): checks an AUTHENTICATE_MESSAGE
  * against the CHALLENGE_MESSAGE ucfront sent and the user's NT hash, and derives the session keys.
- * LM and NTLMv1 responses are refused: they are breakable offline from one captured exchange.
+ * LM and NTLMv1 responses are refused, as they are breakable offline from one captured exchange,
+ * unless the administrator enables NTLMv1 for old clients: then an NTLMv1 response with extended
+ * session security (§3.3.1; signing needs that flag anyway) is verified too. LM alone never is.
  */
 public final class NtlmAcceptor {
 
@@ -46,12 +48,29 @@ public final class NtlmAcceptor {
     private NtlmAcceptor() {
     }
 
+    /** §2.2.2.3: an NTLMv1 NtChallengeResponse is 24 bytes. */
+    static final int NTLM_V1_RESPONSE_LENGTH = 24;
+    /** §3.3.1: with extended session security, the client challenge is the first 8 bytes of the LM response. */
+    static final int CLIENT_CHALLENGE_LENGTH = 8;
+
+    /** NTLMv2 only. */
     public static Result accept(ChallengeMessage challenge, AuthenticateMessage auth, byte[] ntHash) {
-        if (!auth.isNtlmV2()) {
+        return accept(challenge, auth, ntHash, false);
+    }
+
+    /** @param ntlmV1Allowed also verify NTLMv1 responses (with extended session security) */
+    public static Result accept(ChallengeMessage challenge, AuthenticateMessage auth, byte[] ntHash,
+            boolean ntlmV1Allowed) {
+        boolean v1 = !auth.isNtlmV2();
+        if (v1 && (!ntlmV1Allowed || auth.ntResponse().length != NTLM_V1_RESPONSE_LENGTH
+                || auth.lmResponse().length < CLIENT_CHALLENGE_LENGTH)) {
             return new Result(null, Failure.NOT_NTLM_V2);
         }
         if (!NtlmFlags.has(auth.flags(), REQUIRED) || auth.encryptedRandomSessionKey().length != 16) {
             return new Result(null, Failure.INCOMPATIBLE_FLAGS);
+        }
+        if (v1) {
+            return acceptV1(challenge, auth, ntHash);
         }
         byte[] nt = auth.ntResponse();
         byte[] ntProofStr = Arrays.copyOf(nt, 16);
@@ -72,5 +91,28 @@ public final class NtlmAcceptor {
             }
         }
         return new Result(new NtlmSession(auth.flags(), exportedSessionKey), null);
+    }
+
+    /**
+     * §3.3.1 NTLMv1 with extended session security: NtChallengeResponse = DESL(NTOWFv1,
+     * MD5(ServerChallenge + ClientChallenge)[0..7]); KeyExchangeKey = HMAC_MD5(MD4(NTOWFv1),
+     * ServerChallenge + ClientChallenge) (§3.4.5.1).
+     */
+    private static Result acceptV1(ChallengeMessage challenge, AuthenticateMessage auth, byte[] ntHash) {
+        byte[] clientChallenge = Arrays.copyOf(auth.lmResponse(), CLIENT_CHALLENGE_LENGTH);
+        byte[] expected = ntlmV1Response(ntHash, challenge.serverChallenge(), clientChallenge);
+        if (!MessageDigest.isEqual(expected, auth.ntResponse())) {
+            return new Result(null, Failure.WRONG_CREDENTIALS);
+        }
+        byte[] keyExchangeKey = NtlmCrypto.hmacMd5(Md4.digest(ntHash), challenge.serverChallenge(), clientChallenge);
+        byte[] exportedSessionKey = NtlmCrypto.rc4(keyExchangeKey, auth.encryptedRandomSessionKey());
+        return new Result(new NtlmSession(auth.flags(), exportedSessionKey), null);
+    }
+
+    /** §3.3.1 ComputeResponse for NTLMv1: with a client challenge (extended session security), or without (null). */
+    static byte[] ntlmV1Response(byte[] ntHash, byte[] serverChallenge, byte[] clientChallenge) {
+        byte[] challenge = clientChallenge == null ? serverChallenge
+                : Arrays.copyOf(NtlmCrypto.md5(serverChallenge, clientChallenge), 8);
+        return NtlmCrypto.desl(ntHash, challenge);
     }
 }

@@ -8,7 +8,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The primitives of MS-NLMP §6 (HMAC_MD5, MD5, RC4K) and the NTLMv2 functions of §3.3.2 and §3.4.5. */
+/** The primitives of MS-NLMP §6 (HMAC_MD5, MD5, RC4K, DESL) and the NTLMv2 functions of §3.3.2 and §3.4.5. */
 final class NtlmCrypto {
 
     private NtlmCrypto() {
@@ -60,6 +60,38 @@ final class NtlmCrypto {
     /** §3.3.2 NTOWFv2 from the NT hash: HMAC_MD5(MD4(UNICODE(Passwd)), UNICODE(Uppercase(User) + UserDom)). */
     static byte[] ntowfV2(byte[] ntHash, String user, String domain) {
         return hmacMd5(ntHash, (user.toUpperCase(Locale.ROOT) + domain).getBytes(StandardCharsets.UTF_16LE));
+    }
+
+    /**
+     * §6 DESL(K, D): D encrypted with DES under each 7-byte third of K (16 bytes, padded with
+     * 5 zero bytes to 21), the three results concatenated (24 bytes).
+     */
+    static byte[] desl(byte[] key16, byte[] data8) {
+        byte[] k = java.util.Arrays.copyOf(key16, 21);
+        byte[] out = new byte[24];
+        try {
+            for (int i = 0; i < 3; i++) {
+                Cipher des = Cipher.getInstance("DES/ECB/NoPadding");
+                des.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(desKey(k, i * 7), "DES"));
+                System.arraycopy(des.doFinal(data8), 0, out, i * 8, 8);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("DES unavailable", e);
+        }
+        return out;
+    }
+
+    /** 56 key bits (7 bytes from {@code offset}) spread over 8 bytes, the low bit of each for parity (ignored by DES). */
+    private static byte[] desKey(byte[] k, int offset) {
+        long bits = 0;
+        for (int i = 0; i < 7; i++) {
+            bits = (bits << 8) | (k[offset + i] & 0xff);
+        }
+        byte[] key = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            key[i] = (byte) (((bits >>> (49 - 7 * i)) & 0x7f) << 1);
+        }
+        return key;
     }
 
     static byte[] ascii(String s) {

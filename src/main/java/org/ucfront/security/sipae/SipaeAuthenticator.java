@@ -213,7 +213,7 @@ public final class SipaeAuthenticator {
             return new Done(new AuthOutcome.Refused(AuthOutcome.Reason.WRONG_CREDENTIALS,
                     "No NTLM credentials are set for this user."));
         }
-        NtlmAcceptor.Result result = NtlmAcceptor.accept(pending.get().challenge(), auth, ntHash);
+        NtlmAcceptor.Result result = NtlmAcceptor.accept(pending.get().challenge(), auth, ntHash, settings.ntlmV1());
         if (!result.accepted()) {
             return new Done(new AuthOutcome.Refused(AuthOutcome.Reason.WRONG_CREDENTIALS, result.failure().reason()));
         }

@@ -48,4 +48,23 @@ public class NtlmRoundTripTest {
         assertEquals(NtlmAcceptor.Failure.WRONG_CREDENTIALS,
                 NtlmAcceptor.accept(other, AuthenticateMessage.parse(auth), NtHash.ofPassword("pw")).failure());
     }
+
+    /** NTLMv1 (with extended session security) is refused unless enabled; enabled, it yields the client's keys. */
+    @Test
+    public void anNtlmV1AnswerIsAcceptedOnlyWhenEnabled() throws Exception {
+        ChallengeMessage c = challenge();
+        NtlmTestClient client = NtlmTestClient.answerV1(c.bytes(), "alice", "FABRIKAM", "pw");
+        AuthenticateMessage auth = AuthenticateMessage.parse(client.authenticateMessage());
+        assertEquals(NtlmAcceptor.Failure.NOT_NTLM_V2, NtlmAcceptor.accept(c, auth, NtHash.ofPassword("pw")).failure());
+        assertEquals(NtlmAcceptor.Failure.NOT_NTLM_V2,
+                NtlmAcceptor.accept(c, auth, NtHash.ofPassword("pw"), false).failure());
+        assertEquals(NtlmAcceptor.Failure.WRONG_CREDENTIALS,
+                NtlmAcceptor.accept(c, auth, NtHash.ofPassword("pw2"), true).failure());
+        NtlmAcceptor.Result r = NtlmAcceptor.accept(c, auth, NtHash.ofPassword("pw"), true);
+        assertTrue(String.valueOf(r.failure()), r.accepted());
+        byte[] buffer = "<NTLM><1><1><x>".getBytes(StandardCharsets.UTF_8);
+        assertTrue(r.session().verifyClientSignature(buffer, NtlmSession.SIP_SEQUENCE_NUMBER, client.sign(buffer)));
+        assertArrayEquals(client.expectedServerSignature(buffer),
+                r.session().serverSignature(buffer, NtlmSession.SIP_SEQUENCE_NUMBER));
+    }
 }

@@ -13,7 +13,8 @@ import java.util.HexFormat;
 import org.junit.Test;
 
 /**
- * NTLM against published values: RFC 1320 (MD4), MS-NLMP §4.2.2 and §4.2.4 (NTLMv2 with
+ * NTLM against published values: RFC 1320 (MD4), MS-NLMP §4.2.2, §4.2.3 (NTLMv1 without and with
+ * client challenge) and §4.2.4 (NTLMv2 with
  * User/Domain/Password), and a recorded Office Communicator 2007 R2 ↔ OCS 2007 R2 NTLMv2 sign-in
  * (CHALLENGE and AUTHENTICATE messages, the REGISTER's and the 200's signatures) as published
  * with pidgin-sipe's test suite (user User, domain COSMO, password Pa$$word).
@@ -125,6 +126,23 @@ public class NtlmTest {
     @Test
     public void aWrongPasswordIsRefused() {
         assertEquals(NtlmAcceptor.Failure.WRONG_CREDENTIALS, acceptRecorded("Pa$$word2").failure());
+    }
+
+    /** MS-NLMP §4.2.2.1.3 SessionBaseKey and §4.2.2.2.1 NTLMv1 response (User, Domain, Password). */
+    @Test
+    public void ntlmV1ResponseMatchesMsNlmp() {
+        byte[] ntowfV1 = NtHash.ofPassword("Password");
+        assertEquals("d87262b0cde4b1cb7499becccdf10784", hex(Md4.digest(ntowfV1)));
+        assertEquals("67c43011f30298a2ad35ece64f16331c44bdbed927841f94",
+                hex(NtlmAcceptor.ntlmV1Response(ntowfV1, hex("0123456789abcdef"), null)));
+    }
+
+    /** MS-NLMP §4.2.3.2.2: NTLMv1 with client challenge (extended session security), client challenge aa…aa. */
+    @Test
+    public void ntlmV1WithClientChallengeMatchesMsNlmp() {
+        assertEquals("7537f803ae367128ca458204bde7caf81e97ed2683267232",
+                hex(NtlmAcceptor.ntlmV1Response(NtHash.ofPassword("Password"), hex("0123456789abcdef"),
+                        hex("aaaaaaaaaaaaaaaa"))));
     }
 
     @Test

@@ -52,9 +52,50 @@ public final class NtlmTestClient {
         byte[] nt = ByteBuffer.allocate(16 + temp.capacity()).put(proof).put(temp.array()).array();
         byte[] lm = new byte[24];
         byte[] sessionBaseKey = NtlmCrypto.hmacMd5(key, proof);
+        return assemble(challengeMessage, flags, lm, nt, sessionBaseKey, user, domain, withMic);
+    }
+
+    /**
+     * An NTLMv1 answer with extended session security (MS-NLMP §3.3.1, written out here: DES of
+     * MD5(ServerChallenge + ClientChallenge)[0..7] under the three 7-byte thirds of the NT hash;
+     * KeyExchangeKey = HMAC_MD5(MD4(NT hash), ServerChallenge + ClientChallenge), §3.4.5.1).
+     */
+    public static NtlmTestClient answerV1(byte[] challengeMessage, String user, String domain, String password)
+            throws java.security.GeneralSecurityException {
+        int flags = ByteBuffer.wrap(challengeMessage).order(ByteOrder.LITTLE_ENDIAN).getInt(20);
+        byte[] serverChallenge = Arrays.copyOfRange(challengeMessage, 24, 32);
+        byte[] clientChallenge = new byte[8];
+        new SecureRandom().nextBytes(clientChallenge);
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        md5.update(serverChallenge);
+        byte[] challenge = Arrays.copyOf(md5.digest(clientChallenge), 8);
+        byte[] ntHash = NtHash.ofPassword(password);
+        byte[] key21 = Arrays.copyOf(ntHash, 21);
+        byte[] nt = new byte[24];
+        for (int i = 0; i < 3; i++) {
+            byte[] k = new byte[8];
+            for (int bit = 0; bit < 56; bit++) { // 7 bytes → 8 bytes of 7 key bits each
+                if ((key21[i * 7 + bit / 8] & (0x80 >>> (bit % 8))) != 0) {
+                    k[bit / 7] |= (byte) (0x80 >>> (bit % 7));
+                }
+            }
+            javax.crypto.Cipher des = javax.crypto.Cipher.getInstance("DES/ECB/NoPadding");
+            des.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(k, "DES"));
+            System.arraycopy(des.doFinal(challenge), 0, nt, i * 8, 8);
+        }
+        byte[] lm = Arrays.copyOf(clientChallenge, 24);
+        javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacMD5");
+        hmac.init(new javax.crypto.spec.SecretKeySpec(Md4.digest(ntHash), "HmacMD5"));
+        hmac.update(serverChallenge);
+        byte[] keyExchangeKey = hmac.doFinal(clientChallenge);
+        return assemble(challengeMessage, flags, lm, nt, keyExchangeKey, user, domain, false);
+    }
+
+    private static NtlmTestClient assemble(byte[] challengeMessage, int flags, byte[] lm, byte[] nt,
+            byte[] keyExchangeKey, String user, String domain, boolean withMic) {
         byte[] exported = new byte[16];
-        random.nextBytes(exported);
-        byte[] encrypted = NtlmCrypto.rc4(sessionBaseKey, exported);
+        new SecureRandom().nextBytes(exported);
+        byte[] encrypted = NtlmCrypto.rc4(keyExchangeKey, exported);
         byte[] d = domain.getBytes(StandardCharsets.UTF_16LE);
         byte[] u = user.getBytes(StandardCharsets.UTF_16LE);
         byte[] w = "TESTCLIENT".getBytes(StandardCharsets.UTF_16LE);
