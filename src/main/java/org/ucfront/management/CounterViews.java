@@ -6,21 +6,23 @@ import java.util.Map;
 import java.util.Objects;
 import javax.management.ObjectName;
 
-/** The MBeans that only show counters: authentication, client version policy, provisioning. */
+/** The MBeans that only show counters: authentication, client version policy, provisioning, voicemail routing. */
 public final class CounterViews {
 
     static final String AUTHENTICATION = Jmx.DOMAIN + ":type=Authentication";
     static final String CLIENT_VERSION_POLICY = Jmx.DOMAIN + ":type=ClientVersionPolicy";
     static final String PROVISIONING = Jmx.DOMAIN + ":type=Provisioning";
+    static final String VOICEMAIL_ROUTING = Jmx.DOMAIN + ":type=VoicemailRouting";
 
     private CounterViews() {
     }
 
-    /** Registers the three; returns the names registered. */
+    /** Registers the four; returns the names registered. */
     public static List<ObjectName> register() {
         return java.util.stream.Stream.of(Jmx.register(AUTHENTICATION, new Authentication()),
                 Jmx.register(CLIENT_VERSION_POLICY, new ClientVersionPolicy()),
-                Jmx.register(PROVISIONING, new Provisioning())).filter(Objects::nonNull).toList();
+                Jmx.register(PROVISIONING, new Provisioning()),
+                Jmx.register(VOICEMAIL_ROUTING, new VoicemailRouting())).filter(Objects::nonNull).toList();
     }
 
     static final class Authentication implements AuthenticationMXBean {
@@ -88,6 +90,38 @@ public final class CounterViews {
         @Override
         public Map<String, Long> getGroupsServed() {
             return ServerMetrics.PROVISION_GROUPS.byLabels();
+        }
+    }
+
+    static final class VoicemailRouting implements VoicemailRoutingMXBean {
+        @Override
+        public Map<String, Long> getRoutedByServer() {
+            return ServerMetrics.VOICEMAIL_UM_INVITES.byLabels();
+        }
+
+        @Override
+        public Map<String, Long> getOutcomesByServer() {
+            return ServerMetrics.VOICEMAIL_UM_OUTCOMES.byLabels();
+        }
+
+        @Override
+        public long getCallsAnswered() {
+            return ServerMetrics.VOICEMAIL_ROUTES.value("answered");
+        }
+
+        @Override
+        public long getCallsFailed() {
+            return ServerMetrics.VOICEMAIL_ROUTES.value("failed");
+        }
+
+        @Override
+        public long getNotificationsSent() {
+            return ServerMetrics.USER_NOTIFICATIONS.value("delivered");
+        }
+
+        @Override
+        public long getNotificationsFailed() {
+            return ServerMetrics.USER_NOTIFICATIONS.value("refused") + ServerMetrics.USER_NOTIFICATIONS.value("lost");
         }
     }
 }

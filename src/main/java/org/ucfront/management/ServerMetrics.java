@@ -53,6 +53,15 @@ public final class ServerMetrics {
     /** MS-EUMR §3.1: INVITEs to voicemail, by outcome (answered by a UM server, or none took it). */
     public static final Counter VOICEMAIL_ROUTES = R.counter("ucfront_voicemail_routes_total",
             "INVITEs routed to Exchange UM, by outcome (answered, failed)", "outcome");
+    /**
+     * MS-EUMR §3.1.5: each UM server's share of those calls. The label is the server's FQDN from
+     * the dial plans (administrator configuration, a bounded set), never a name from a message.
+     */
+    public static final Counter VOICEMAIL_UM_INVITES = R.counter("ucfront_voicemail_um_invites_total",
+            "Voicemail INVITEs sent, by UM server (its dial plan FQDN)", "um_server");
+    public static final Counter VOICEMAIL_UM_OUTCOMES = R.counter("ucfront_voicemail_um_outcomes_total",
+            "Voicemail INVITEs to a UM server, by UM server and how it ended (answered, refused, redirected, "
+                    + "timeout, unreachable, cancelled)", "um_server", "outcome");
     /** MS-EUMR §3.2: call notifications, delivered (INFO 2xx), refused (INFO error) or lost (no dialog). */
     public static final Counter USER_NOTIFICATIONS = R.counter("ucfront_user_notifications_total",
             "Call notifications to Exchange UM, by outcome (delivered, refused, lost)", "outcome");

@@ -41,6 +41,10 @@ public class ManagementIT {
     static final String JMX_USER = "ucfront-ops";
     static final String JMX_PASSWORD = "jmx-it-secret";
     static final String REGISTRAR = "org.ucfront:type=Registrar";
+    static final String VOICEMAIL_ROUTING = "org.ucfront:type=VoicemailRouting";
+    /** This test's UM servers (sipp), on ports of 15750–15799. */
+    static final int UM_A_PORT = 15750;
+    static final int UM_B_PORT = 15751;
 
     static UcfrontServer server;
     static AdminClient admin;
@@ -168,7 +172,7 @@ public class ManagementIT {
             ObjectName registrar = new ObjectName(REGISTRAR);
             for (String name : new String[] {"org.ucfront:type=Registrar", "org.ucfront:type=Directory",
                     "org.ucfront:type=Authentication", "org.ucfront:type=ClientVersionPolicy",
-                    "org.ucfront:type=Provisioning"}) {
+                    "org.ucfront:type=Provisioning", VOICEMAIL_ROUTING}) {
                 assertTrue(name, c.isRegistered(new ObjectName(name)));
             }
             assertTrue((Integer) c.getAttribute(registrar, "RegisteredEndpoints") >= 2);
@@ -210,6 +214,93 @@ public class ManagementIT {
         // the user was not disabled: the endpoint registers again
         Sipp again = registration("register-once.xml", "olga", first).set("ACTION", "added").transport(Transport.UDP);
         assertPasses(again, again.run(server));
+    }
+
+    /**
+     * Two voicemail calls (MS-EUMR §3.1.5): the first UM server of the dial plan is busy (486) for
+     * both, the second answers both. The per-server counts over JMX and in /metrics are the INVITEs
+     * each sipp UM server received.
+     */
+    @Test
+    public void jmxAndMetricsCountVoicemailRoutesPerUmServer() throws Exception {
+        String umA = "exchange-um-a.contoso.com";
+        String umB = "exchange-um-b.contoso.com";
+        for (String user : new String[] {"quinn", "rhea"}) {
+            admin.createUser("sip:" + user + "@" + UcfrontServer.DOMAIN, RegistrarIT.PASSWORD);
+        }
+        HttpResponse<String> plan = admin.send("PUT", "/dial-plans/dpl.contoso.com", "{\"servers\":["
+                + umServer(umA, UM_A_PORT) + "," + umServer(umB, UM_B_PORT) + "]}");
+        assertEquals(plan.body(), 200, plan.statusCode());
+        HttpResponse<String> settings = admin.send("PUT", "/call-settings/sip:rhea@" + UcfrontServer.DOMAIN,
+                "{\"ringSeconds\":20,\"dialPlan\":\"dpl.contoso.com\","
+                        + "\"eumProxyAddress\":\"EUM:rhea@contoso.com;phone-context=dpl.contoso.com\"}");
+        assertEquals(settings.body(), 200, settings.statusCode());
+        MetricsScrape before = MetricsScrape.of(server);
+
+        Sipp busy = Sipp.scenario("um-server.xml").localPort(UM_A_PORT).calls(2).set("TRANSPORT_NAME", "UDP")
+                .set("BEHAVIOUR", CallScenarios.invite("^INVITE sip:dpl\\.contoso\\.com@exchange-um-a\\.contoso\\.com:5061;")
+                        + CallScenarios.refuse("486 Busy Here", "um-a"))
+                .start(server);
+        Sipp answering = Sipp.scenario("um-server.xml").localPort(UM_B_PORT).calls(2).set("TRANSPORT_NAME", "UDP")
+                .set("BEHAVIOUR", CallScenarios.invite("^INVITE sip:dpl\\.contoso\\.com@exchange-um-b\\.contoso\\.com:5061;")
+                        + CallScenarios.answer("um-b"))
+                .start(server);
+        try {
+            for (int call = 0; call < 2; call++) {
+                Sipp caller = Sipp.scenario("call-caller.xml").set("OUTCOME", CallScenarios.callerVoicemail(2))
+                        .set("TARGET", "sip:rhea@" + UcfrontServer.DOMAIN).set("TO", "sip:rhea@" + UcfrontServer.DOMAIN)
+                        .set("USER", "quinn").set("DOMAIN", UcfrontServer.DOMAIN).set("PASSWORD", RegistrarIT.PASSWORD)
+                        .set("HEADERS", "").set("BODY", CallScenarios.SDP_BODY);
+                assertPasses(caller, caller.run(server));
+            }
+            assertPasses(busy, busy.await());
+            assertPasses(answering, answering.await());
+        } finally {
+            busy.kill();
+            answering.kill();
+        }
+        long sawA = invitesReceived(busy);
+        long sawB = invitesReceived(answering);
+        assertEquals(2, sawA);
+        assertEquals(2, sawB);
+
+        try (JMXConnector jmx = connect(JMX_USER, JMX_PASSWORD)) {
+            MBeanServerConnection c = jmx.getMBeanServerConnection();
+            ObjectName vm = new ObjectName(VOICEMAIL_ROUTING);
+            assertEquals(Map.of(umA, sawA, umB, sawB), tabular(c.getAttribute(vm, "RoutedByServer")));
+            assertEquals(Map.of(umA + " refused", sawA, umB + " answered", sawB),
+                    tabular(c.getAttribute(vm, "OutcomesByServer")));
+            assertEquals(2L, c.getAttribute(vm, "CallsAnswered"));
+            assertEquals(0L, c.getAttribute(vm, "CallsFailed"));
+        }
+        MetricsScrape after = MetricsScrape.of(server);
+        assertDelta(before, after, "ucfront_voicemail_um_invites_total{um_server=\"" + umA + "\"}", sawA);
+        assertDelta(before, after, "ucfront_voicemail_um_invites_total{um_server=\"" + umB + "\"}", sawB);
+        assertDelta(before, after, "ucfront_voicemail_um_outcomes_total{um_server=\"" + umA + "\",outcome=\"refused\"}", sawA);
+        assertDelta(before, after, "ucfront_voicemail_um_outcomes_total{um_server=\"" + umB + "\",outcome=\"answered\"}", sawB);
+        assertDelta(before, after, "ucfront_voicemail_routes_total{outcome=\"answered\"}", 2);
+    }
+
+    private static String umServer(String fqdn, int port) {
+        return "{\"fqdn\":\"" + fqdn + "\",\"version\":2,\"frontEnd\":false,\"transport\":\"udp\","
+                + "\"address\":\"127.0.0.1\",\"port\":" + port + "}";
+    }
+
+    /** The distinct INVITEs (by Call-ID) a sipp UM server logged as received. */
+    private static long invitesReceived(Sipp um) throws java.io.IOException {
+        java.util.Set<String> callIds = new java.util.HashSet<>();
+        for (String entry : um.messages().split("-{47} ")) { // sipp's separator line before each message
+            String[] lines = entry.split("\r?\n");
+            if (lines.length < 4 || !lines[1].contains("message received") || !lines[3].startsWith("INVITE sip:")) {
+                continue;
+            }
+            for (String line : lines) {
+                if (line.startsWith("Call-ID:")) {
+                    callIds.add(line.substring("Call-ID:".length()).trim());
+                }
+            }
+        }
+        return callIds.size();
     }
 
     @Test

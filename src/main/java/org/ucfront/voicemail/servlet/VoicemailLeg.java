@@ -125,10 +125,13 @@ public final class VoicemailLeg {
             upstream.progress(); // §3.1.5.4
             restartTimer(); // step 8, §3.1.5.7
             Legs.send(out, server.connectAddress(), server.connectPort(), server.connectTransport());
+            ServerMetrics.VOICEMAIL_UM_INVITES.inc(server.fqdn());
             LOG.fine(() -> "INVITE " + Tokens.excerpt(invite.getCallId()) + " routed to UM server " + server.fqdn());
         } catch (javax.servlet.ServletException | IOException
                 | IllegalStateException | ClassCastException e) {
             LOG.log(Level.INFO, "INVITE " + Tokens.excerpt(invite.getCallId()) + " not sent to UM server " + server.fqdn() + ": " + e);
+            ServerMetrics.VOICEMAIL_UM_OUTCOMES.inc(server.fqdn(), "unreachable");
+            current = null;
             cancelTimer();
             tryNext();
         }
@@ -150,13 +153,15 @@ public final class VoicemailLeg {
             return;
         }
         cancelTimer();
+        String fromServer = (String) resp.getSession().getAttribute(UM_SERVER);
+        ServerMetrics.VOICEMAIL_UM_OUTCOMES.inc(fromServer, status < 300 ? "answered"
+                : status == SipServletResponse.SC_MOVED_TEMPORARILY ? "redirected" : "refused");
         if (status < 300) {
             ended = true;
             ServerMetrics.VOICEMAIL_ROUTES.inc("answered");
             upstream.answered(resp);
             return;
         }
-        String fromServer = (String) resp.getSession().getAttribute(UM_SERVER);
         if (status == SipServletResponse.SC_MOVED_TEMPORARILY) { // §3.1.5.3: never relayed
             Optional<UmServer> target = hunt.redirect(fromServer, contactHosts(resp));
             if (target.isPresent()) {
@@ -183,12 +188,16 @@ public final class VoicemailLeg {
             return;
         }
         LOG.fine(() -> "INVITE " + Tokens.excerpt(invite.getCallId()) + ": UM server " + hunt.current().fqdn() + " timed out");
+        ServerMetrics.VOICEMAIL_UM_OUTCOMES.inc(hunt.current().fqdn(), "timeout");
         cancelCurrent();
         tryNext();
     }
 
     /** The caller hung up. */
     public void cancel() {
+        if (!ended && current != null) {
+            ServerMetrics.VOICEMAIL_UM_OUTCOMES.inc((String) current.getSession().getAttribute(UM_SERVER), "cancelled");
+        }
         ended = true;
         cancelTimer();
         cancelCurrent();
