@@ -78,8 +78,18 @@ public record TlsSettings(int port, Path keyStore, String keyStorePassword, Path
 
     /** @throws UcfrontConfig.InvalidConfigException naming the setting that is wrong */
     public static TlsSettings load(UcfrontConfig config, UnaryOperator<String> raw) {
+        return load(config.sipPort, raw);
+    }
+
+    /**
+     * The same without the rest of the configuration (the standalone server, whose class path holds
+     * this class but not {@link UcfrontConfig}'s).
+     *
+     * @param sipPort the UDP/TCP SIP port, which TLS cannot share
+     */
+    public static TlsSettings load(int sipPort, UnaryOperator<String> raw) {
         int port = integer(raw, PORT, DEFAULT_PORT, 0, 65535);
-        if (port != 0 && port == config.sipPort) {
+        if (port != 0 && port == sipPort) {
             // UDP/TCP already use that port number; TCP and TLS cannot share it
             throw new UcfrontConfig.InvalidConfigException(PORT + "=" + port + " is the SIP port (ucfront.sip.port)");
         }
@@ -231,8 +241,8 @@ public record TlsSettings(int port, Path keyStore, String keyStorePassword, Path
         return PROTOCOLS.split(",");
     }
 
-    /** The SIP stack's TLS properties (jain-sip SipStackImpl). */
-    void applyTo(Properties p) {
+    /** The SIP stack's TLS properties (jain-sip SipStackImpl); the standalone server's too. */
+    public void applyTo(Properties p) {
         if (port == 0) {
             return;
         }

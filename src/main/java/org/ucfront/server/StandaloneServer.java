@@ -17,6 +17,7 @@ import org.apache.catalina.Container;
 import org.apache.catalina.Context;
 import org.apache.catalina.Service;
 import org.apache.catalina.startup.Catalina;
+import org.ucfront.launcher.UcfrontConfig;
 
 /**
  * Starts the standalone server: Tomcat's own {@link Catalina} reads {@code conf/server.xml} (the
@@ -62,6 +63,13 @@ public final class StandaloneServer {
             System.err.println("ucfront-server: configuration error: " + unavailable);
             System.exit(2);
         }
+        StandaloneTls tls = null;
+        try {
+            tls = StandaloneTls.prepare(home);
+        } catch (UcfrontConfig.InvalidConfigException | IOException e) {
+            System.err.println("ucfront-server: configuration error: " + e.getMessage());
+            System.exit(2);
+        }
 
         Catalina catalina = new Catalina();
         catalina.setAwait(false);
@@ -70,6 +78,7 @@ public final class StandaloneServer {
             System.err.println("ucfront-server: conf/server.xml could not be loaded; see the log above");
             System.exit(1);
         }
+        tls.addConnector(catalina);
         catalina.start();
         LOG.info(String.format("ucfront server ready in %d ms: SIP %s:%s (udp, tcp), admin http://%s:%s/, applications %s",
                 (System.nanoTime() - started) / 1_000_000, System.getProperty("ucfront.sip.address"),

@@ -55,8 +55,14 @@ final class SipTestClient implements AutoCloseable {
         return new SipTestClient(null, s, serverPort);
     }
 
+    /** A client over a connected socket of the test's own (a TLS socket after its handshake). */
+    static SipTestClient over(Socket connected, int serverPort) throws IOException {
+        connected.setSoTimeout(10_000);
+        return new SipTestClient(null, connected, serverPort);
+    }
+
     String transport() {
-        return udp != null ? "UDP" : "TCP";
+        return udp != null ? "UDP" : tcp instanceof javax.net.ssl.SSLSocket ? "TLS" : "TCP";
     }
 
     int localPort() {
