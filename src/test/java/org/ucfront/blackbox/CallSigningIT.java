@@ -40,7 +40,7 @@ public class CallSigningIT {
                 .with("UCFRONT_NTLM_V1", "true")
                 .start();
         AdminClient admin = AdminClient.of(server);
-        for (String u : List.of("amy", "bob", "cleo")) {
+        for (String u : List.of("amy", "bob", "cleo", "dora")) {
             admin.createUser("sip:" + u + "@" + DOMAIN, PASSWORD);
         }
     }
@@ -55,7 +55,7 @@ public class CallSigningIT {
     /** A caller that authenticates to the proxy (407) with NTLM on its INVITE. */
     static final class Caller implements AutoCloseable {
         final SipTestClient sip = SipTestClient.tcp(SIP_PORT);
-        final String callId = "call-signing-" + System.nanoTime();
+        String callId = "call-signing-" + System.nanoTime();
         final String fromTag = "a11ce";
         final String epid = "5e6f7a8b9c";
         int cseq = 1;
@@ -66,16 +66,25 @@ public class CallSigningIT {
         Caller() throws Exception {
         }
 
+        /** RFC 3261 §8.1.1.7: unique per transaction (the stack matches transactions by branch). */
+        String branch() {
+            return "z9hG4bK" + Integer.toHexString(callId.hashCode()) + "inv" + cseq;
+        }
+
         String from() {
             return "From: <sip:amy@" + DOMAIN + ">;tag=" + fromTag + ";epid=" + epid + "\n";
         }
 
         String invite(String proxyAuthorization) {
-            return "INVITE sip:bob@" + DOMAIN + " SIP/2.0\n"
-                    + "Via: SIP/2.0/TCP 127.0.0.1:" + sip.localPort() + ";branch=z9hG4bKinv" + cseq + "\n"
+            return invite("bob", proxyAuthorization);
+        }
+
+        String invite(String callee, String proxyAuthorization) {
+            return "INVITE sip:" + callee + "@" + DOMAIN + " SIP/2.0\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:" + sip.localPort() + ";branch=" + branch() + "\n"
                     + "Max-Forwards: 70\n"
                     + from()
-                    + "To: <sip:bob@" + DOMAIN + ">\n"
+                    + "To: <sip:" + callee + "@" + DOMAIN + ">\n"
                     + "Call-ID: " + callId + "\n"
                     + "CSeq: " + cseq + " INVITE\n"
                     + "Contact: <sip:127.0.0.1:" + sip.localPort() + ";transport=tcp>\n"
@@ -83,10 +92,61 @@ public class CallSigningIT {
                     + "Content-Length: 0\n\n";
         }
 
-        /** RFC 3261 §17.1.1.3: the ACK of a non-2xx final response, in the INVITE's transaction. */
+        /** 407 offering NTLM in Proxy-Authenticate, then the NTLM CHALLENGE (MS-SIPAE §3.3.5.1 through a proxy). */
+        void proxyHandshake(String callee) throws Exception {
+            sip.send(invite(callee, null));
+            SipTestClient.Message offer = next(sip);
+            assertEquals(offer.text(), 407, offer.status());
+            assertEquals(offer.text(), "NTLM realm=\"" + REALM + "\", targetname=\"" + DOMAIN + "\", version=4",
+                    offer.headers("Proxy-Authenticate").get(0));
+            ackFailure(offer, callee);
+            sip.send(invite(callee, "NTLM qop=\"auth\", realm=\"" + REALM + "\", targetname=\"" + DOMAIN
+                    + "\", gssapi-data=\"\", version=4"));
+            SipTestClient.Message challenge = next(sip);
+            assertEquals(challenge.text(), 407, challenge.status());
+            String proxyAuthenticate = challenge.header("Proxy-Authenticate");
+            opaque = NtlmSigningIT.param(proxyAuthenticate, "opaque");
+            ntlm = NtlmTestClient.answer(Base64.getDecoder().decode(NtlmSigningIT.param(proxyAuthenticate,
+                    "gssapi-data")), "amy@" + DOMAIN, "", PASSWORD, false);
+            ackFailure(challenge, callee);
+        }
+
+        /**
+         * An INVITE signed as §3.2.5.1.3 says (version 4), with Proxy-Authorization: with the
+         * AUTHENTICATE that completes the handshake, or (null) on the established association alone.
+         */
+        void sendSignedInvite(String callee, String gssapi) throws Exception {
+            String crand = "0c0ffee" + cnum;
+            int number = ++cnum;
+            String signed = "<NTLM><" + crand + "><" + number + "><" + REALM + "><" + DOMAIN + "><" + callId + "><"
+                    + cseq + "><INVITE><sip:amy@" + DOMAIN + "><" + fromTag + "><sip:" + callee + "@" + DOMAIN
+                    + "><><><><>";
+            sip.send(invite(callee, "NTLM qop=\"auth\", opaque=\"" + opaque + "\", realm=\"" + REALM
+                    + "\", targetname=\"" + DOMAIN + "\"" + (gssapi == null ? "" : ", gssapi-data=\"" + gssapi + "\"")
+                    + ", version=4, crand=\"" + crand + "\", cnum=\"" + number + "\", response=\""
+                    + HexFormat.of().formatHex(ntlm.sign(signed.getBytes(StandardCharsets.UTF_8))) + "\""));
+        }
+
+        /** RFC 3261 §9.1: CANCEL of the pending INVITE (its Via branch and CSeq number). */
+        void cancel(String callee) throws Exception {
+            sip.send("CANCEL sip:" + callee + "@" + DOMAIN + " SIP/2.0\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:" + sip.localPort() + ";branch=" + branch() + "\n"
+                    + "Max-Forwards: 70\n"
+                    + from()
+                    + "To: <sip:" + callee + "@" + DOMAIN + ">\n"
+                    + "Call-ID: " + callId + "\n"
+                    + "CSeq: " + cseq + " CANCEL\n"
+                    + "Content-Length: 0\n\n");
+        }
+
         void ackFailure(SipTestClient.Message response) throws Exception {
-            sip.send("ACK sip:bob@" + DOMAIN + " SIP/2.0\n"
-                    + "Via: SIP/2.0/TCP 127.0.0.1:" + sip.localPort() + ";branch=z9hG4bKinv" + cseq + "\n"
+            ackFailure(response, "bob");
+        }
+
+        /** RFC 3261 §17.1.1.3: the ACK of a non-2xx final response, in the INVITE's transaction. */
+        void ackFailure(SipTestClient.Message response, String callee) throws Exception {
+            sip.send("ACK sip:" + callee + "@" + DOMAIN + " SIP/2.0\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:" + sip.localPort() + ";branch=" + branch() + "\n"
                     + "Max-Forwards: 70\n"
                     + from()
                     + "To: " + response.header("To") + "\n"
@@ -100,7 +160,7 @@ public class CallSigningIT {
         void inDialog(String method, int number, SipTestClient.Message ok) throws Exception {
             String target = ok.header("Contact").replaceAll(".*<([^>]*)>.*", "$1");
             sip.send(method + " " + target + " SIP/2.0\n"
-                    + "Via: SIP/2.0/TCP 127.0.0.1:" + sip.localPort() + ";branch=z9hG4bK" + method + number + "\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:" + sip.localPort() + ";branch=z9hG4bK" + Integer.toHexString(callId.hashCode()) + method + number + "\n"
                     + "Max-Forwards: 70\n"
                     + from()
                     + "To: " + ok.header("To") + "\n"
@@ -197,34 +257,8 @@ public class CallSigningIT {
             SipTestClient.Message registered = bob.signIn(PASSWORD);
             assertEquals(registered.text(), 200, registered.status());
 
-            // 407 offering NTLM in Proxy-Authenticate, then the NTLM CHALLENGE
-            amy.sip.send(amy.invite(null));
-            SipTestClient.Message offer = next(amy.sip);
-            assertEquals(offer.text(), 407, offer.status());
-            assertEquals(offer.text(), "NTLM realm=\"" + REALM + "\", targetname=\"" + DOMAIN + "\", version=4",
-                    offer.headers("Proxy-Authenticate").get(0));
-            amy.ackFailure(offer);
-            amy.sip.send(amy.invite("NTLM qop=\"auth\", realm=\"" + REALM + "\", targetname=\"" + DOMAIN
-                    + "\", gssapi-data=\"\", version=4"));
-            SipTestClient.Message challenge = next(amy.sip);
-            assertEquals(challenge.text(), 407, challenge.status());
-            String proxyAuthenticate = challenge.header("Proxy-Authenticate");
-            amy.opaque = NtlmSigningIT.param(proxyAuthenticate, "opaque");
-            amy.ntlm = NtlmTestClient.answer(Base64.getDecoder().decode(NtlmSigningIT.param(proxyAuthenticate,
-                    "gssapi-data")), "amy@" + DOMAIN, "", PASSWORD, false);
-            amy.ackFailure(challenge);
-
-            // the AUTHENTICATE, on an INVITE signed as §3.2.5.1.3 says (version 4)
-            String crand = "0c0ffee0";
-            int cnum = ++amy.cnum;
-            String signed = "<NTLM><" + crand + "><" + cnum + "><" + REALM + "><" + DOMAIN + "><" + amy.callId + "><"
-                    + amy.cseq + "><INVITE><sip:amy@" + DOMAIN + "><" + amy.fromTag + "><sip:bob@" + DOMAIN
-                    + "><><><><>";
-            amy.sip.send(amy.invite("NTLM qop=\"auth\", opaque=\"" + amy.opaque + "\", realm=\"" + REALM
-                    + "\", targetname=\"" + DOMAIN + "\", gssapi-data=\""
-                    + Base64.getEncoder().encodeToString(amy.ntlm.authenticateMessage()) + "\", version=4, crand=\""
-                    + crand + "\", cnum=\"" + cnum + "\", response=\""
-                    + HexFormat.of().formatHex(amy.ntlm.sign(signed.getBytes(StandardCharsets.UTF_8))) + "\""));
+            amy.proxyHandshake("bob");
+            amy.sendSignedInvite("bob", Base64.getEncoder().encodeToString(amy.ntlm.authenticateMessage()));
 
             // bob's INVITE: signed on bob's registrar association, amy's credentials gone
             SipTestClient.Message invite = next(bob.sip);
@@ -277,6 +311,50 @@ public class CallSigningIT {
                     cleo.ntlm.authenticateMessage()), "3600", null);
             assertEquals(ok.text(), 200, ok.status());
             assertSigned(ok, "Authentication-Info", cleo.ntlm);
+        }
+    }
+
+    /**
+     * Calls on an association made through 407: one refused by the callee (the caller's 486 signed),
+     * then one on the same association without a new handshake (§3.3.5.2: the INVITE only signed)
+     * that the caller cancels while it rings: the callee's CANCEL is signed on its association. (The
+     * 200 and 487 answering the caller's CANCEL come from the SIP stack itself, unsigned.)
+     */
+    @Test
+    public void aRefusedAndACancelledCallAreSigned() throws Exception {
+        try (NtlmSigningIT.Endpoint dora = new NtlmSigningIT.Endpoint("dora", InetAddress.getLoopbackAddress(),
+                SIP_PORT); Caller amy = new Caller()) {
+            SipTestClient.Message registered = dora.signIn(PASSWORD);
+            assertEquals(registered.text(), 200, registered.status());
+            amy.proxyHandshake("dora");
+            amy.sendSignedInvite("dora", Base64.getEncoder().encodeToString(amy.ntlm.authenticateMessage()));
+            SipTestClient.Message invite = next(dora.sip);
+            assertSigned(invite, "Authentication-Info", dora.ntlm);
+            dora.sip.send(answer(invite, 486, "Busy Here", dora.sip.localPort()));
+            SipTestClient.Message busy = next(amy.sip);
+            assertEquals(busy.text(), 486, busy.status());
+            assertSigned(busy, "Proxy-Authentication-Info", amy.ntlm);
+            amy.ackFailure(busy, "dora");
+
+            amy.callId = "call-signing-again-" + System.nanoTime();
+            amy.sendSignedInvite("dora", null);
+            SipTestClient.Message again = next(dora.sip);
+            while (again.startLine().startsWith("ACK ")) { // the stack's ACK of the 486
+                again = next(dora.sip);
+            }
+            assertTrue(again.text(), again.startLine().startsWith("INVITE "));
+            assertSigned(again, "Authentication-Info", dora.ntlm);
+            dora.sip.send(answer(again, 180, "Ringing", dora.sip.localPort()));
+            SipTestClient.Message ringing = next(amy.sip);
+            assertEquals(ringing.text(), 180, ringing.status());
+            assertSigned(ringing, "Proxy-Authentication-Info", amy.ntlm);
+
+            amy.cancel("dora");
+            SipTestClient.Message cancel = next(dora.sip);
+            assertTrue(cancel.text(), cancel.startLine().startsWith("CANCEL "));
+            assertSigned(cancel, "Authentication-Info", dora.ntlm);
+            dora.sip.send(answer(cancel, 200, "OK", dora.sip.localPort()));
+            dora.sip.send(answer(again, 487, "Request Terminated", dora.sip.localPort()));
         }
     }
 }
