@@ -11,6 +11,7 @@ import javax.servlet.ServletException;
 import javax.servlet.sip.Address;
 import javax.servlet.sip.ServletParseException;
 import javax.servlet.sip.ServletTimer;
+import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
@@ -417,7 +418,7 @@ public final class Call implements VoicemailLeg.Upstream {
         m.send();
     }
 
-    private void sign(javax.servlet.sip.SipServletMessage m, SipSession side) {
+    private void sign(SipServletMessage m, SipSession side) {
         if (side.getId().equals(invite.getSession().getId())) {
             router.signer().sign(m, invite);
             return;
@@ -444,7 +445,7 @@ public final class Call implements VoicemailLeg.Upstream {
         }
     }
 
-    private static void copyBody(javax.servlet.sip.SipServletMessage from, javax.servlet.sip.SipServletMessage to)
+    private static void copyBody(SipServletMessage from, SipServletMessage to)
             throws IOException {
         byte[] body = from.getRawContent();
         if (body != null && body.length > 0) {
