@@ -18,6 +18,16 @@
       PASS = every call answered 200, no retransmission, no unexpected message, >= 95% of the rate
       asked, p99 of both response times < --max-p99 ms (500)
   bench.py jfr-top FILE.jfr             hottest frames of the jdk.ExecutionSample events
+  bench.py soak-sample --pid P --url URL --password P --sipp-dir D --out CSV --t S [--histogram F]
+      one row of soak.sh's samples (appended to CSV, header first): a class histogram (jcmd
+      GC.class_histogram: a full GC, then live instances of the container's sessions, transactions,
+      dialogs and timers), heap used right after it (GC.heap_info), RSS, threads, load average,
+      the server's /metrics (endpoints registered and unbound, registrations) and sipp's calls, failures and
+      retransmissions since the previous row (its -trace_stat files in D)
+  bench.py soak-report --csv CSV [--window S]
+      start/end/min/max of each series and its least-squares slope over the last S seconds
+      (2700): FLAT when the fitted change over one hour is under 5% of the series' mean in
+      that window (and under 1 for counts near zero)
 """
 import argparse
 import base64
@@ -259,6 +269,127 @@ def jfr_top(a):
     return 0
 
 
+# live instances counted in the class histogram, by series (regex on the class name)
+SOAK_CLASSES = [
+    ("app_sessions", r"\.SipApplicationSessionImpl$"),
+    ("sip_sessions", r"\.SipSessionImpl$"),
+    ("server_tx", r"\.SIPServerTransaction(Impl)?$"),
+    ("client_tx", r"\.SIPClientTransaction(Impl)?$"),
+    ("dialogs", r"\.SIPDialog$"),
+    # timers: tasks pending in scheduled executors (JAIN-SIP's transaction and dialog timers, the
+    # container's, EJB timers); and the timer task objects themselves (JAIN-SIP SIPStackTimerTask
+    # subclasses, java.util.TimerTask, the container's servlet and application-session timers)
+    ("scheduled_tasks", r"ScheduledFutureTask$"),
+    ("timer_tasks", r"TimerTask$|\$\w*Timer$|ServletTimerImpl$|TimerTaskImpl$"),
+]
+SOAK_COLUMNS = ["t_s", "load1", "heap_after_gc_mb", "heap_committed_mb", "rss_mb", "threads",
+                "endpoints", "unbound", "registrations"] + [n for n, _ in SOAK_CLASSES] + [
+               "sipp_ok", "sipp_failed", "sipp_retrans", "sipp_ok_total", "sipp_failed_total",
+               "sipp_retrans_total", "java_cpu_pct", "java_cpu_s"]
+
+
+def _metrics(url, password):
+    """Prometheus text of GET /metrics: name -> sum over labels; name{labels} -> value."""
+    conn = _conn(url)
+    conn.request("GET", "/metrics", headers={"Authorization": _auth("admin", password)})
+    r = conn.getresponse()
+    out = Counter()
+    for line in r.read().decode().splitlines():
+        m = re.match(r"^([a-zA-Z_:][\w:]*)(\{[^}]*\})?\s+(\S+)", line)
+        if m and not line.startswith("#"):
+            v = float(m.group(3))
+            out[m.group(1)] += v
+            if m.group(2):
+                out[m.group(1) + m.group(2)] = v
+    return out
+
+
+def _histogram(pid, path):
+    text = subprocess.run(["jcmd", str(pid), "GC.class_histogram"], capture_output=True, text=True).stdout
+    if path:
+        with open(path, "w") as f:
+            f.write(text)
+    counts = {n: 0 for n, _ in SOAK_CLASSES}
+    for line in text.splitlines():
+        m = re.match(r"^\s*\d+:\s+(\d+)\s+\d+\s+(\S+)", line)
+        if m:
+            for name, rx in SOAK_CLASSES:
+                if re.search(rx, m.group(2)):
+                    counts[name] += int(m.group(1))
+                    break
+    return counts
+
+
+def soak_sample(a):
+    row = {"t_s": a.t, "load1": float(open("/proc/loadavg").read().split()[0])}
+    row.update(_histogram(a.pid, a.histogram))  # a full GC first: heap_info below is the live heap
+    info = subprocess.run(["jcmd", str(a.pid), "GC.heap_info"], capture_output=True, text=True).stdout
+    m = re.search(r"total (\d+)K, used (\d+)K", info)
+    row["heap_after_gc_mb"] = round(int(m.group(2)) / 1024, 1) if m else ""
+    row["heap_committed_mb"] = round(int(m.group(1)) / 1024, 1) if m else ""
+    status = open(f"/proc/{a.pid}/status").read()
+    row["rss_mb"] = round(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024, 1)
+    row["threads"] = len(os.listdir(f"/proc/{a.pid}/task"))
+    met = _metrics(a.url, a.password)
+    row["endpoints"] = int(met.get('ucfront_endpoints{state="registered"}', 0))
+    row["registrations"] = int(met.get("ucfront_registrations_total", 0))
+    row["unbound"] = int(met.get('ucfront_endpoints{state="unbound"}', 0))
+    row["java_cpu_s"] = round(met.get("process_cpu_seconds_total", 0), 1)
+    stats = [_last_stat(p) for p in glob.glob(os.path.join(a.sipp_dir, "*_.csv"))]
+    for col, key in (("ok", "SuccessfulCall(C)"), ("failed", "FailedCall(C)"), ("retrans", "Retransmissions(C)")):
+        row[f"sipp_{col}_total"] = sum(int(s.get(key, 0) or 0) for s in stats)
+    prev = None
+    if os.path.exists(a.out):
+        with open(a.out, newline="") as f:
+            rows = list(csv.DictReader(f))
+            prev = rows[-1] if rows else None
+    for col in ("ok", "failed", "retrans"):
+        row[f"sipp_{col}"] = row[f"sipp_{col}_total"] - (int(prev[f"sipp_{col}_total"]) if prev else 0)
+    dt = a.t - float(prev["t_s"]) if prev else 0
+    row["java_cpu_pct"] = round(100 * (row["java_cpu_s"] - float(prev["java_cpu_s"])) / dt) if dt > 0 else ""
+    new = not os.path.exists(a.out)
+    with open(a.out, "a", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=SOAK_COLUMNS)
+        if new:
+            w.writeheader()
+        w.writerow(row)
+    print(" ".join(f"{k}={row[k]}" for k in SOAK_COLUMNS if not k.endswith("_total")))
+    return 0
+
+
+def _slope(points):
+    n = len(points)
+    if n < 2:
+        return 0.0
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    return sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else 0.0
+
+
+def soak_report(a):
+    with open(a.csv, newline="") as f:
+        rows = list(csv.DictReader(f))
+    end = float(rows[-1]["t_s"])
+    print(f"| series | start | end | min | max | mean, last {a.window / 60:.0f} min | slope, last {a.window / 60:.0f} min (per hour) | flat |")
+    print("|---|---|---|---|---|---|---|---|")
+    for col in SOAK_COLUMNS:
+        if col in ("t_s",) or col.endswith("_total") or col in ("registrations", "java_cpu_s"):
+            continue
+        pts = [(float(r["t_s"]), float(r[col])) for r in rows if r[col] != ""]
+        if not pts:
+            continue
+        ys = [y for _, y in pts]
+        win = [(x, y) for x, y in pts if x >= end - a.window]
+        mean = sum(y for _, y in win) / len(win)
+        per_hour = _slope(win) * 3600
+        flat = "yes" if abs(per_hour) < max(0.05 * abs(mean), 1.0) else "NO"
+        if col in ("load1", "java_cpu_pct", "sipp_ok", "sipp_failed", "sipp_retrans"):
+            flat = "–"  # load and traffic, not state: reported, not judged
+        print(f"| {col} | {ys[0]:g} | {ys[-1]:g} | {min(ys):g} | {max(ys):g} | {mean:.1f} | {per_hour:+.1f} | {flat} |")
+    return 0
+
+
 def count_registrations(a):
     conn = _conn(a.url)
     conn.request("GET", "/api/registrations", headers={"Authorization": _auth(a.user, a.password)})
@@ -306,9 +437,21 @@ def main():
     st.add_argument("--max-p99", type=float, default=500)
     j = sub.add_parser("jfr-top")
     j.add_argument("file")
+    ss = sub.add_parser("soak-sample")
+    ss.add_argument("--pid", type=int, required=True)
+    ss.add_argument("--url", required=True)
+    ss.add_argument("--password", required=True)
+    ss.add_argument("--sipp-dir", required=True)
+    ss.add_argument("--out", required=True)
+    ss.add_argument("--t", type=float, required=True)
+    ss.add_argument("--histogram")
+    sr = sub.add_parser("soak-report")
+    sr.add_argument("--csv", required=True)
+    sr.add_argument("--window", type=float, default=2700)
     a = p.parse_args()
     return {"users": users, "csv": gen_csv, "stat": stat, "rtt": rtt, "step": step, "jfr-top": jfr_top,
-            "count-registrations": count_registrations}[a.cmd](a)
+            "count-registrations": count_registrations, "soak-sample": soak_sample,
+            "soak-report": soak_report}[a.cmd](a)
 
 
 if __name__ == "__main__":
