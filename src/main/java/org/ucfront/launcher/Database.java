@@ -28,14 +28,4 @@ final class Database {
                 result.migrationsExecuted));
         return result.migrationsExecuted;
     }
-
-    /** The JDBC driver class for the configured URL (H2 by default, PostgreSQL in production). */
-    static String driverFor(String jdbcUrl) {
-        String driver = JdbcUrls.driverFor(jdbcUrl);
-        if (driver == null) {
-            throw new UcfrontConfig.InvalidConfigException(
-                    "ucfront.db.url=" + jdbcUrl + " names no supported database (jdbc:h2: or jdbc:postgresql:)");
-        }
-        return driver;
-    }
 }

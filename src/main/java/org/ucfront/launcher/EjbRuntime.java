@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.Properties;
 import javax.ejb.embeddable.EJBContainer;
 import javax.naming.NamingException;
+import org.ucfront.server.JdbcUrls;
 
 /**
  * The EJB container (OpenEJB, embedded through the standard EJBContainer API) that holds the
@@ -30,7 +31,7 @@ final class EjbRuntime implements AutoCloseable {
         p.put(EJBContainer.APP_NAME, APP_NAME);
         p.put(EJBContainer.MODULES, module);
         p.put(DATA_SOURCE, "new://Resource?type=DataSource");
-        p.put(DATA_SOURCE + ".JdbcDriver", Database.driverFor(config.jdbcUrl));
+        p.put(DATA_SOURCE + ".JdbcDriver", JdbcUrls.driverFor(config.jdbcUrl));
         p.put(DATA_SOURCE + ".JdbcUrl", config.jdbcUrl);
         p.put(DATA_SOURCE + ".UserName", config.jdbcUser);
         p.put(DATA_SOURCE + ".Password", config.jdbcPassword);

@@ -1,11 +1,6 @@
 package org.ucfront.launcher;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,54 +56,16 @@ public final class Main {
             throw new UcfrontConfig.InvalidConfigException("ucfront.home=" + home
                     + " holds no webapps/ucfront application; run bin/ucfront from the distribution");
         }
-        try {
-            Files.createDirectories(config.dataDir);
-            Path probe = Files.createTempFile(config.dataDir, ".write", ".probe");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new UcfrontConfig.InvalidConfigException(
-                    "ucfront.data.dir=" + config.dataDir + " is not a writable directory (" + e.getMessage() + ")");
-        }
+        StartChecks.dataDir(config);
         ProvisioningSettings.load(config.domain); // its settings fail the start too, not the first SUBSCRIBE
         DirectorySettings.load(config.domain);
         PoolSettings.load(config.domain); // likewise the pool and user-services health settings
         AuthenticationSettings.load(config.domain); // and the authentication schemes
         TlsSettings tls = TlsSettings.load(config);
-        InetAddress sip = resolve("ucfront.sip.address", config.sipAddress);
-        InetAddress http = resolve("ucfront.http.address", config.httpAddress);
-        try (ServerSocket tcp = new ServerSocket()) {
-            tcp.bind(new InetSocketAddress(sip, config.sipPort));
-        } catch (IOException e) {
-            throw new UcfrontConfig.InvalidConfigException("ucfront.sip.port=" + config.sipPort
-                    + ": TCP " + config.sipAddress + ":" + config.sipPort + " is taken or not bindable (" + e.getMessage() + ")");
-        }
-        try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(sip, config.sipPort))) {
-            udp.getLocalPort();
-        } catch (IOException e) {
-            throw new UcfrontConfig.InvalidConfigException("ucfront.sip.port=" + config.sipPort
-                    + ": UDP " + config.sipAddress + ":" + config.sipPort + " is taken or not bindable (" + e.getMessage() + ")");
-        }
+        StartChecks.ports(config);
         if (tls.port() != 0) {
-            try (ServerSocket tcp = new ServerSocket()) {
-                tcp.bind(new InetSocketAddress(sip, tls.port()));
-            } catch (IOException e) {
-                throw new UcfrontConfig.InvalidConfigException(TlsSettings.PORT + "=" + tls.port() + ": TCP "
-                        + config.sipAddress + ":" + tls.port() + " is taken or not bindable (" + e.getMessage() + ")");
-            }
-        }
-        try (ServerSocket tcp = new ServerSocket()) {
-            tcp.bind(new InetSocketAddress(http, config.httpPort));
-        } catch (IOException e) {
-            throw new UcfrontConfig.InvalidConfigException("ucfront.http.port=" + config.httpPort
-                    + ": " + config.httpAddress + ":" + config.httpPort + " is taken or not bindable (" + e.getMessage() + ")");
-        }
-    }
-
-    private static InetAddress resolve(String key, String address) {
-        try {
-            return InetAddress.getByName(address);
-        } catch (IOException e) {
-            throw new UcfrontConfig.InvalidConfigException(key + "=" + address + " is not a usable address");
+            StartChecks.tcpPort(TlsSettings.PORT, StartChecks.address("ucfront.sip.address", config.sipAddress),
+                    config.sipAddress, tls.port(), "TCP ");
         }
     }
 

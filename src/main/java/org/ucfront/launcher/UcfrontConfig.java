@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.ucfront.server.JdbcUrls;
 import org.ucfront.sip.TrustedServers;
 import org.ucfront.clientversion.model.ClientVersionAction;
 import org.ucfront.clientversion.model.InvalidRuleException;
@@ -76,7 +77,9 @@ public final class UcfrontConfig {
                 "jdbc:h2:file:" + dataDir.resolve("ucfront") + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         jdbcUser = s.string("ucfront.db.user", "ucfront");
         jdbcPassword = databasePassword(s);
-        Database.driverFor(jdbcUrl); // an unsupported URL fails the start here, in one line
+        if (JdbcUrls.driverFor(jdbcUrl) == null) { // an unsupported URL fails the start here, in one line
+            throw new InvalidConfigException("ucfront.db.url=" + jdbcUrl + " names no supported database (jdbc:h2: or jdbc:postgresql:)");
+        }
         nonceLifetimeSeconds = s.integer("ucfront.digest.nonce.lifetime", 300, 10, 86400);
         digestAlgorithms = s.string("ucfront.digest.algorithms", "SHA-256,MD5");
         persistWindowMillis = s.integer("ucfront.persist.window.ms", 100, 10, 10000);

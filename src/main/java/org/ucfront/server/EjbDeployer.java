@@ -2,16 +2,12 @@ package org.ucfront.server;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.ejb.embeddable.EJBContainer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.catalina.Context;
@@ -22,6 +18,7 @@ import org.apache.catalina.LifecycleListener;
 import org.apache.catalina.deploy.ContextEjb;
 import org.apache.catalina.deploy.NamingResources;
 import org.flywaydb.core.Flyway;
+import org.ucfront.launcher.UcfrontConfig;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
@@ -31,7 +28,8 @@ import org.xml.sax.SAXException;
  * {@code conf/context.xml}). When an application that declares {@code <ejb-local-ref>}s starts, it
  * brings the application's schema up to date with the Flyway migrations the archive ships
  * ({@code db/migration}), starts OpenEJB (through the standard {@link EJBContainer} API) on the
- * beans in {@code WEB-INF/classes} with the data source of {@code conf/datasource.properties}, and
+ * beans in {@code WEB-INF/classes} with the data source of {@code conf/datasource.properties} (the
+ * {@code ucfront.db.*} settings, read and checked by {@link UcfrontConfig} when the server started), and
  * links each reference to its bean. When the application stops (undeploy, redeploy, shutdown) the
  * container is closed, so beans write what they hold ({@code @PreDestroy}) before the archive's
  * classes go away.
@@ -97,14 +95,14 @@ public final class EjbDeployer implements LifecycleListener {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            DataSourceSettings db = DataSourceSettings.load();
+            UcfrontConfig db = UcfrontConfig.current(); // validated when the server started
             String version = migrate(loader, db);
             File classes = new File(context.getServletContext().getRealPath("/WEB-INF/classes"));
             container = createContainer(containerProperties(app, classes, db));
             releaseServerThreads(loader);
-            summary = refs.size() + " EJB reference(s) linked, database " + db.loggableUrl() + " at schema version "
-                    + version;
-        } catch (RuntimeException | IOException e) {
+            summary = refs.size() + " EJB reference(s) linked, database " + JdbcUrls.withoutParameters(db.jdbcUrl)
+                    + " at schema version " + version;
+        } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "application " + app + " not started: " + e.getMessage(), e);
             close();
             context.setConfigured(false); // Tomcat then marks the application unavailable
@@ -190,29 +188,29 @@ public final class EjbDeployer implements LifecycleListener {
     }
 
     /** Applies the archive's pending migrations; returns the schema version reached. */
-    private static String migrate(ClassLoader loader, DataSourceSettings db) {
+    private static String migrate(ClassLoader loader, UcfrontConfig db) {
         Flyway flyway = Flyway.configure(loader)
-                .dataSource(db.url, db.user, db.password)
+                .dataSource(db.jdbcUrl, db.jdbcUser, db.jdbcPassword)
                 .locations("classpath:db/migration")
                 .load();
         int applied = flyway.migrate().migrationsExecuted;
         String version = String.valueOf(flyway.info().current().getVersion());
-        LOG.info("database " + db.loggableUrl() + " at schema version " + version + ", " + applied
+        LOG.info("database " + JdbcUrls.withoutParameters(db.jdbcUrl) + " at schema version " + version + ", " + applied
                 + " migration(s) applied");
         return version;
     }
 
-    private static Properties containerProperties(String app, File classes, DataSourceSettings db) {
+    private static Properties containerProperties(String app, File classes, UcfrontConfig db) {
         Properties p = new Properties();
         p.put(EJBContainer.APP_NAME, app);
         p.put(EJBContainer.MODULES, classes);
         // the module id the links above use (OpenEJB would name a class directory after its parent)
         p.put(classes.getName() + ".moduleId", app);
         p.put(DATA_SOURCE, "new://Resource?type=DataSource");
-        p.put(DATA_SOURCE + ".JdbcDriver", db.driver());
-        p.put(DATA_SOURCE + ".JdbcUrl", db.url);
-        p.put(DATA_SOURCE + ".UserName", db.user);
-        p.put(DATA_SOURCE + ".Password", db.password);
+        p.put(DATA_SOURCE + ".JdbcDriver", JdbcUrls.driverFor(db.jdbcUrl));
+        p.put(DATA_SOURCE + ".JdbcUrl", db.jdbcUrl);
+        p.put(DATA_SOURCE + ".UserName", db.jdbcUser);
+        p.put(DATA_SOURCE + ".Password", db.jdbcPassword);
         p.put(DATA_SOURCE + ".JtaManaged", "true");
         p.put(DATA_SOURCE + ".MaxTotal", "20");
         // no remote EJB, no JMX connector, no scanning beyond the application's classes
@@ -244,59 +242,5 @@ public final class EjbDeployer implements LifecycleListener {
     private static String name(Context context) {
         String path = context.getPath();
         return path.isEmpty() ? "ROOT" : path.substring(1).replace('/', '#');
-    }
-
-    /** The data source settings, read from the system properties the server installed from conf/. */
-    static final class DataSourceSettings {
-        final String url;
-        final String user;
-        final String password;
-
-        private DataSourceSettings(String url, String user, String password) {
-            this.url = url;
-            this.user = user;
-            this.password = password;
-        }
-
-        static DataSourceSettings load() throws IOException {
-            String dataDir = System.getProperty("ucfront.data.dir", "data");
-            String url = setting("ucfront.db.url",
-                    "jdbc:h2:file:" + Paths.get(dataDir, "ucfront").toAbsolutePath()
-                            + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"); // as UcfrontConfig's
-            String password = setting("ucfront.db.password", null);
-            String file = setting("ucfront.db.password.file", null);
-            if (password != null && file != null) {
-                throw new IllegalArgumentException("ucfront.db.password and ucfront.db.password.file are both set; set one");
-            }
-            if (file != null) {
-                try {
-                    password = Files.readString(Paths.get(file), StandardCharsets.UTF_8).strip();
-                } catch (IOException | RuntimeException e) {
-                    throw new IOException("ucfront.db.password.file=" + file + " is not readable (" + e + ")", e);
-                }
-            }
-            return new DataSourceSettings(url, setting("ucfront.db.user", "ucfront"), password == null ? "" : password);
-        }
-
-        private static String setting(String key, String fallback) {
-            String v = System.getProperty(key);
-            if (v == null) {
-                v = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'));
-            }
-            return v == null || v.isBlank() ? fallback : v.trim();
-        }
-
-        String driver() {
-            String driver = JdbcUrls.driverFor(url);
-            if (driver == null) {
-                throw new IllegalArgumentException("ucfront.db.url=" + url
-                        + " names no supported database (jdbc:h2: or jdbc:postgresql:)");
-            }
-            return driver;
-        }
-
-        String loggableUrl() {
-            return JdbcUrls.withoutParameters(url);
-        }
     }
 }

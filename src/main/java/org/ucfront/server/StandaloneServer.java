@@ -2,10 +2,6 @@ package org.ucfront.server;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +13,9 @@ import org.apache.catalina.Container;
 import org.apache.catalina.Context;
 import org.apache.catalina.Service;
 import org.apache.catalina.startup.Catalina;
+import org.ucfront.launcher.StartChecks;
 import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.sip.SipStackProperties;
 
 /**
  * Starts the standalone server: Tomcat's own {@link Catalina} reads {@code conf/server.xml} (the
@@ -33,6 +31,10 @@ public final class StandaloneServer {
     private static final Logger LOG = Logger.getLogger(StandaloneServer.class.getName());
 
     static final String[] SETTINGS_FILES = {"conf/ucfront.properties", "conf/datasource.properties"};
+    /** server.xml's darConfigurationFileLocation. */
+    static final String DAR_FILE = "conf/dar.properties";
+    /** Seconds between checks of webapps/ (server.xml's backgroundProcessorDelay). */
+    static final String SCAN_INTERVAL = "ucfront.deploy.scan.interval";
     static final String ROUTER_PROVIDER_PROPERTY = "javax.servlet.sip.ar.spi.SipApplicationRouterProvider";
     static final String DEFAULT_ROUTER_PROVIDER = "org.mobicents.servlet.sip.router.DefaultApplicationRouterProvider";
 
@@ -42,34 +44,21 @@ public final class StandaloneServer {
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         Path home = Paths.get(System.getProperty("ucfront.server.home", ".")).toAbsolutePath().normalize();
-        try {
-            for (String file : SETTINGS_FILES) {
-                install(home.resolve(file));
-            }
-        } catch (IOException e) {
-            System.err.println("ucfront-server: configuration error: " + e.getMessage());
-            System.exit(2);
-        }
-        if (System.getProperty("ucfront.data.dir") == null) {
-            System.setProperty("ucfront.data.dir", home.resolve("data").toString());
-        }
         System.setProperty("catalina.home", home.toString());
         System.setProperty("catalina.base", home.toString());
         // JDK 9+: ServiceLoader would otherwise find no application router provider (RUNTIME-RECIPE)
         System.setProperty(ROUTER_PROVIDER_PROPERTY, DEFAULT_ROUTER_PROVIDER);
-
-        String unavailable = unavailablePort();
-        if (unavailable != null) {
-            System.err.println("ucfront-server: configuration error: " + unavailable);
-            System.exit(2);
-        }
         StandaloneTls tls = null;
         try {
-            tls = StandaloneTls.prepare(home);
-        } catch (UcfrontConfig.InvalidConfigException | IOException e) {
+            configure(home);
+            tls = StandaloneTls.prepare();
+        } catch (IOException | UcfrontConfig.InvalidConfigException e) {
             System.err.println("ucfront-server: configuration error: " + e.getMessage());
             System.exit(2);
         }
+        Properties stack = SipStackProperties.standard();
+        tls.applyTo(stack);
+        SipStackSettings.use(stack);
 
         Catalina catalina = new Catalina();
         catalina.setAwait(false);
@@ -88,40 +77,38 @@ public final class StandaloneServer {
     }
 
     /**
-     * Tomcat logs a connector it cannot bind and runs on without it; the server refuses to start
-     * instead, with the line an administrator needs (as the embedded launcher does).
+     * Installs the settings of conf/ as system properties and checks them as the embedded launcher
+     * does (the same {@link UcfrontConfig}: addresses, ports, data directory, database URL, user and
+     * password file, flood and TCP limits, ...), plus the server's own files and settings.
+     *
+     * @throws UcfrontConfig.InvalidConfigException naming the setting that is wrong
      */
-    static String unavailablePort() {
-        String sipAddress = System.getProperty("ucfront.sip.address");
-        String sipPort = System.getProperty("ucfront.sip.port");
-        String httpAddress = System.getProperty("ucfront.http.address");
-        String httpPort = System.getProperty("ucfront.http.port");
-        try {
-            InetSocketAddress sip = new InetSocketAddress(InetAddress.getByName(sipAddress), Integer.parseInt(sipPort));
-            InetSocketAddress http = new InetSocketAddress(InetAddress.getByName(httpAddress), Integer.parseInt(httpPort));
-            try (ServerSocket tcp = new ServerSocket()) {
-                tcp.bind(sip);
-            } catch (IOException e) {
-                return "ucfront.sip.port=" + sipPort + ": TCP " + sipAddress + ":" + sipPort + " is taken or not bindable ("
-                        + e.getMessage() + ")";
-            }
-            try (DatagramSocket udp = new DatagramSocket(sip)) {
-                udp.getLocalPort();
-            } catch (IOException e) {
-                return "ucfront.sip.port=" + sipPort + ": UDP " + sipAddress + ":" + sipPort + " is taken or not bindable ("
-                        + e.getMessage() + ")";
-            }
-            try (ServerSocket tcp = new ServerSocket()) {
-                tcp.bind(http);
-            } catch (IOException e) {
-                return "ucfront.http.port=" + httpPort + ": " + httpAddress + ":" + httpPort + " is taken or not bindable ("
-                        + e.getMessage() + ")";
-            }
-            return null;
-        } catch (IOException | RuntimeException e) {
-            return "ucfront.sip.address/.sip.port/.http.address/.http.port (" + sipAddress + ":" + sipPort + ", "
-                    + httpAddress + ":" + httpPort + ") are not a usable address and port: " + e;
+    static UcfrontConfig configure(Path home) throws IOException {
+        for (String file : SETTINGS_FILES) {
+            install(home.resolve(file));
         }
+        if (System.getProperty("ucfront.data.dir") == null) {
+            System.setProperty("ucfront.data.dir", home.resolve("data").toString());
+        }
+        UcfrontConfig config = UcfrontConfig.load();
+        StartChecks.dataDir(config);
+        Path dar = home.resolve(DAR_FILE);
+        if (!Files.isRegularFile(dar) || !Files.isReadable(dar)) {
+            throw new UcfrontConfig.InvalidConfigException(DAR_FILE + " (the application router's DAR file) is missing or"
+                    + " unreadable in " + home);
+        }
+        String scan = System.getProperty(SCAN_INTERVAL);
+        try {
+            int seconds = Integer.parseInt(scan == null ? "" : scan.trim());
+            if (seconds < 1 || seconds > 3600) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new UcfrontConfig.InvalidConfigException(SCAN_INTERVAL + "=" + scan + " is not a whole number of seconds"
+                    + " in 1..3600");
+        }
+        StartChecks.ports(config);
+        return config;
     }
 
     /** Each setting of the file becomes a system property unless a property or variable sets it already. */

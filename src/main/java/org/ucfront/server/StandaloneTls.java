@@ -1,42 +1,29 @@
 package org.ucfront.server;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import java.util.logging.Logger;
 import org.apache.catalina.Service;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Catalina;
 import org.mobicents.servlet.sip.catalina.SipStandardService;
+import org.ucfront.launcher.StartChecks;
 import org.ucfront.launcher.TlsSettings;
 import org.ucfront.launcher.UcfrontConfig;
 
 /**
  * The standalone server's SIP TLS connector, from the same {@code ucfront.tls.*} settings as the
  * embedded server ({@link TlsSettings}: key and trust stores, TLS 1.2+, AEAD suites, handshake
- * deadline; a generated self-signed certificate when no key store is configured). The SIP stack
- * reads its properties once, while Catalina loads server.xml, from {@code ${ucfront.sip.stack.file}}:
- * conf/sip-stack.properties as it is, or, with TLS on, a copy with the TLS properties added, written
- * into the data directory readable by the server's account only (it holds the key store password).
- * The connector itself is added once server.xml is loaded, on {@code ucfront.sip.address}.
+ * deadline; a generated self-signed certificate when no key store is configured). The TLS
+ * properties join the stack's ({@link SipStackSettings}, in memory: the key store password is
+ * written nowhere). The connector itself is added once server.xml is loaded, on
+ * {@code ucfront.sip.address}.
  */
 final class StandaloneTls {
 
     private static final Logger LOG = Logger.getLogger(StandaloneTls.class.getName());
 
-    /** server.xml's sipStackPropertiesFile. */
-    static final String STACK_FILE_PROPERTY = "ucfront.sip.stack.file";
-    static final String STACK_FILE = "conf/sip-stack.properties";
-    static final String EFFECTIVE_STACK_FILE = "sip-stack.properties";
     static final String SIP_ADDRESS = "ucfront.sip.address";
     static final String SIP_PORT = "ucfront.sip.port";
     static final String DATA_DIR = "ucfront.data.dir";
@@ -52,11 +39,11 @@ final class StandaloneTls {
 
     /**
      * Reads the settings (installed as system properties), makes the key store if it is to be
-     * generated, checks the port is free and points server.xml at the stack properties to use.
+     * generated, checks the port is free.
      *
      * @throws UcfrontConfig.InvalidConfigException naming the setting that is wrong
      */
-    static StandaloneTls prepare(Path home) throws IOException {
+    static StandaloneTls prepare() {
         String address = System.getProperty(SIP_ADDRESS);
         Path dataDir = Paths.get(System.getProperty(DATA_DIR)).toAbsolutePath().normalize();
         TlsSettings tls;
@@ -67,30 +54,15 @@ final class StandaloneTls {
             throw new UcfrontConfig.InvalidConfigException(SIP_PORT + "=" + System.getProperty(SIP_PORT)
                     + " is not a whole number");
         }
-        Path stackFile = home.resolve(STACK_FILE);
         if (tls.port() != 0) {
-            try (ServerSocket s = new ServerSocket()) {
-                s.bind(new InetSocketAddress(InetAddress.getByName(address), tls.port()));
-            } catch (IOException e) {
-                throw new UcfrontConfig.InvalidConfigException(TlsSettings.PORT + "=" + tls.port() + ": TCP "
-                        + address + ":" + tls.port() + " is taken or not bindable (" + e.getMessage() + ")");
-            }
-            Properties stack = new Properties();
-            try (InputStream in = Files.newInputStream(stackFile)) {
-                stack.load(in);
-            }
-            tls.applyTo(stack);
-            Files.createDirectories(dataDir);
-            Path effective = dataDir.resolve(EFFECTIVE_STACK_FILE);
-            Files.deleteIfExists(effective);
-            Files.createFile(effective, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (OutputStream out = Files.newOutputStream(effective, StandardOpenOption.TRUNCATE_EXISTING)) {
-                stack.store(out, "generated at start from " + STACK_FILE + " and the ucfront.tls settings; edit those");
-            }
-            stackFile = effective;
+            StartChecks.tcpPort(TlsSettings.PORT, StartChecks.address(SIP_ADDRESS, address), address, tls.port(), "TCP ");
         }
-        System.setProperty(STACK_FILE_PROPERTY, stackFile.toUri().toString());
         return new StandaloneTls(tls, address);
+    }
+
+    /** Adds the stack's TLS properties (key and trust stores, protocols, suites, handshake deadline). */
+    void applyTo(Properties stack) {
+        settings.applyTo(stack);
     }
 
     /**

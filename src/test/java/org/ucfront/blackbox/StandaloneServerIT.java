@@ -5,9 +5,12 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,6 +150,125 @@ public class StandaloneServerIT {
         }
     }
 
+    /**
+     * The standalone server's SIP stack is the embedded server's (SipStackProperties): a request
+     * the container would relay to a foreign host is answered 404 (60207) and the host receives
+     * nothing; BYE outside a dialog is 481 (60208); a flood from one source gets 503 (60203).
+     */
+    @Test
+    public void theSipStackRefusesForeignHostsAndFloodsAsTheEmbeddedServerDoes() throws Exception {
+        Path home = install("standalone-valves-server");
+        configure(home.resolve("conf/ucfront.properties"), 15752, 18752);
+        server = new UcfrontServer("standalone-valves", 15752, 18752)
+                .without("UCFRONT_SIP_PORT").without("UCFRONT_HTTP_PORT").without("UCFRONT_DOMAIN")
+                .with("UCFRONT_FLOOD_SOURCE_RATE", "5")
+                .script(home.resolve("bin/ucfront-server"), "ucfront server ready in");
+        deploy(home);
+        server.start();
+        server.awaitLog(STARTED, 1, 180);
+
+        try (DatagramSocket victim = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+                SipTestClient client = SipTestClient.udp(server.sipPort)) {
+            victim.setSoTimeout(1000);
+            String target = "sip:victim@127.0.0.2:" + victim.getLocalPort();
+            for (String method : new String[] {"INFO", "BYE", "MESSAGE"}) {
+                client.send(request(method, target, "b2", "standalone-relay-" + method, client.localPort()));
+                String answer = client.receive().text();
+                assertTrue(method + ": " + answer, answer.startsWith("SIP/2.0 404 "));
+                assertTrue(answer, answer.contains(
+                        "ms-diagnostics-public: 60207;reason=\"Request-URI not served by this server.\""));
+                try {
+                    DatagramPacket p = new DatagramPacket(new byte[65535], 65535);
+                    victim.receive(p);
+                    throw new AssertionError(method + " was relayed: " + new String(p.getData(), 0, p.getLength(),
+                            StandardCharsets.UTF_8));
+                } catch (SocketTimeoutException nothingRelayed) {
+                    // the foreign host received nothing
+                }
+            }
+            client.send(request("BYE", "sip:bob@" + UcfrontServer.DOMAIN, null, "standalone-nodialog", client.localPort()));
+            String answer = client.receive().text();
+            assertTrue(answer, answer.startsWith("SIP/2.0 481 "));
+            assertTrue(answer, answer.contains("ms-diagnostics-public: 60208;reason=\"BYE outside a dialog.\""));
+        }
+
+        // ucfront.flood.source.rate=5: a burst of 40 OPTIONS from one source (over TCP: none lost)
+        try (SipTestClient flooder = SipTestClient.tcpFrom("127.0.0.3", server.sipPort)) {
+            StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < 40; i++) {
+                burst.append(request("OPTIONS", "sip:" + UcfrontServer.DOMAIN, null, "standalone-flood-" + i,
+                        flooder.localPort()).replace("SIP/2.0/UDP 127.0.0.1:", "SIP/2.0/TCP 127.0.0.3:")
+                        .replace("<sip:alice@", "<sip:user" + i + "@"));
+            }
+            flooder.sendBytes(burst.toString().getBytes(StandardCharsets.US_ASCII));
+            int refused = 0;
+            SipTestClient.Message m;
+            while ((m = flooder.receiveWithin(2_000)) != null) {
+                if (m.text().startsWith("SIP/2.0 503 ")) {
+                    assertTrue(m.text(), m.text().contains(
+                            "ms-diagnostics-public: 60203;reason=\"Request rate limit exceeded.\""));
+                    assertTrue(m.text(), m.text().contains("Retry-After: "));
+                    refused++;
+                }
+            }
+            assertTrue("no 503 to a flood of 40 requests at a limit of 5/s", refused > 0);
+        }
+        assertFalse(server.logText(), server.logText().contains("SEVERE"));
+    }
+
+    private static String request(String method, String requestUri, String toTag, String callId, int port) {
+        return method + " " + requestUri + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-" + callId + "\r\n"
+                + "From: <sip:alice@" + UcfrontServer.DOMAIN + ">;tag=a1\r\n"
+                + "To: <sip:bob@" + UcfrontServer.DOMAIN + ">" + (toTag == null ? "" : ";tag=" + toTag) + "\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 2 " + method + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    /**
+     * Settings other than ports are checked at start too, as by the embedded launcher: one line,
+     * exit code 2, before any container starts.
+     */
+    @Test
+    public void aBadSettingIsRefusedAtStartWithOneLine() throws Exception {
+        Path home = install("standalone-settings-server");
+        Path notADirectory = home.resolve("conf/server.xml");
+        String[][] cases = {
+            {"UCFRONT_DB_URL", "jdbc:mysql://db/ucfront",
+                "ucfront.db.url=jdbc:mysql://db/ucfront names no supported database (jdbc:h2: or jdbc:postgresql:)"},
+            {"UCFRONT_DB_PASSWORD_FILE", home.resolve("conf/no-such-password").toString(),
+                "ucfront.db.password.file=" + home.resolve("conf/no-such-password") + " is not readable"},
+            {"UCFRONT_DATA_DIR", notADirectory.toString(), "ucfront.data.dir=" + notADirectory + " is not a writable directory"},
+            {"UCFRONT_FLOOD_SOURCE_RATE", "lots", "ucfront.flood.source.rate=lots is not a whole number"},
+            {"UCFRONT_DEPLOY_SCAN_INTERVAL", "0", "ucfront.deploy.scan.interval=0 is not a whole number of seconds in 1..3600"},
+        };
+        for (String[] c : cases) {
+            ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/ucfront-server").toString()).redirectErrorStream(true);
+            pb.environment().put("UCFRONT_SIP_PORT", "15753");
+            pb.environment().put("UCFRONT_HTTP_PORT", "18753");
+            pb.environment().put(c[0], c[1]);
+            Process p = pb.start();
+            assertTrue(c[0] + ": the server did not stop", p.waitFor(60, TimeUnit.SECONDS));
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertEquals(out, 2, p.exitValue());
+            assertTrue(out, out.startsWith("ucfront-server: configuration error: " + c[2]));
+            assertEquals(out, 1, out.lines().count());
+        }
+        // the application router's file is checked as well
+        Files.delete(home.resolve("conf/dar.properties"));
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/ucfront-server").toString()).redirectErrorStream(true);
+        pb.environment().put("UCFRONT_SIP_PORT", "15753");
+        pb.environment().put("UCFRONT_HTTP_PORT", "18753");
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(out, 2, p.exitValue());
+        assertEquals("ucfront-server: configuration error: conf/dar.properties (the application router's DAR file) is"
+                + " missing or unreadable in " + home, out);
+    }
+
     /** A fresh copy of the assembled server, checked for what it must (not) hold. */
     static Path install(String name) throws IOException {
         Path assembled = Paths.get(System.getProperty("ucfront.server", "target/ucfront-server"));
@@ -167,7 +289,7 @@ public class StandaloneServerIT {
                     lib.noneMatch(j -> j.getFileName().toString().startsWith("restcomm-statistics")));
         }
         for (String conf : new String[] {"server.xml", "context.xml", "dar.properties", "datasource.properties",
-                "sip-stack.properties"}) {
+                "ucfront.properties"}) {
             assertTrue(conf, Files.isRegularFile(home.resolve("conf").resolve(conf)));
         }
         return home;

@@ -24,7 +24,7 @@ public class DatabaseConfigTest {
         UcfrontConfig c = UcfrontConfig.of(Map.of("ucfront.db.url", "jdbc:postgresql://127.0.0.1:5432/ucfront",
                 "ucfront.db.password.file", file.toString()));
         assertEquals("pg-secret", c.jdbcPassword);
-        assertEquals("org.postgresql.Driver", Database.driverFor(c.jdbcUrl));
+        assertEquals("org.postgresql.Driver", org.ucfront.server.JdbcUrls.driverFor(c.jdbcUrl));
     }
 
     @Test
