@@ -20,8 +20,9 @@
   bench.py jfr-top FILE.jfr             hottest frames of the jdk.ExecutionSample events
   bench.py soak-sample --pid P --url URL --password P --sipp-dir D --out CSV --t S [--histogram F]
       one row of soak.sh's samples (appended to CSV, header first): a class histogram (jcmd
-      GC.class_histogram: a full GC, then live instances of the container's sessions, transactions,
-      dialogs and timers), heap used right after it (GC.heap_info), RSS, threads, load average,
+      GC.class_histogram: a full GC, then live bytes (live_heap_mb) and live instances of the
+      container's sessions, transactions, dialogs and timers), heap used right after it
+      (GC.heap_info: the live heap plus what G1 allocated meanwhile and region rounding), RSS, threads, load average,
       the server's /metrics (endpoints registered and unbound, registrations) and sipp's calls, failures and
       retransmissions since the previous row (its -trace_stat files in D)
   bench.py soak-report --csv CSV [--window S]
@@ -282,7 +283,7 @@ SOAK_CLASSES = [
     ("scheduled_tasks", r"ScheduledFutureTask$"),
     ("timer_tasks", r"TimerTask$|\$\w*Timer$|ServletTimerImpl$|TimerTaskImpl$"),
 ]
-SOAK_COLUMNS = ["t_s", "load1", "heap_after_gc_mb", "heap_committed_mb", "rss_mb", "threads",
+SOAK_COLUMNS = ["t_s", "load1", "live_heap_mb", "heap_after_gc_mb", "heap_committed_mb", "rss_mb", "threads",
                 "endpoints", "unbound", "registrations"] + [n for n, _ in SOAK_CLASSES] + [
                "sipp_ok", "sipp_failed", "sipp_retrans", "sipp_ok_total", "sipp_failed_total",
                "sipp_retrans_total", "java_cpu_pct", "java_cpu_s"]
@@ -309,7 +310,14 @@ def _histogram(pid, path):
     if path:
         with open(path, "w") as f:
             f.write(text)
+    return histogram_counts(text)
+
+
+def histogram_counts(text):
+    """Series of a class histogram: live instances per SOAK_CLASSES, and live_heap_mb (its total)."""
     counts = {n: 0 for n, _ in SOAK_CLASSES}
+    total = re.search(r"^Total\s+\d+\s+(\d+)", text, re.M)
+    counts["live_heap_mb"] = round(int(total.group(1)) / 1048576, 1) if total else ""
     for line in text.splitlines():
         m = re.match(r"^\s*\d+:\s+(\d+)\s+\d+\s+(\S+)", line)
         if m:
@@ -322,7 +330,7 @@ def _histogram(pid, path):
 
 def soak_sample(a):
     row = {"t_s": a.t, "load1": float(open("/proc/loadavg").read().split()[0])}
-    row.update(_histogram(a.pid, a.histogram))  # a full GC first: heap_info below is the live heap
+    row.update(_histogram(a.pid, a.histogram))  # a full GC first: live objects only
     info = subprocess.run(["jcmd", str(a.pid), "GC.heap_info"], capture_output=True, text=True).stdout
     m = re.search(r"total (\d+)K, used (\d+)K", info)
     row["heap_after_gc_mb"] = round(int(m.group(2)) / 1024, 1) if m else ""
@@ -376,7 +384,7 @@ def soak_report(a):
     for col in SOAK_COLUMNS:
         if col in ("t_s",) or col.endswith("_total") or col in ("registrations", "java_cpu_s"):
             continue
-        pts = [(float(r["t_s"]), float(r[col])) for r in rows if r[col] != ""]
+        pts = [(float(r["t_s"]), float(r[col])) for r in rows if r.get(col, "") != ""]
         if not pts:
             continue
         ys = [y for _, y in pts]

@@ -26,6 +26,7 @@
 #   HEAP=512m                   server's -Xmx
 #   SIP_PORT=25700 HTTP_PORT=25701 SIPP_PORT=25710   loopback ports (sipp uses SIPP_PORT and +1)
 #   WORK=/tmp/ucfront-soak.<date>
+#   REPORT_ONLY=1               no run: the summary and plot again from an earlier run's WORK
 # Output: $WORK/samples.csv (one row per INTERVAL, bench.py soak-sample), $WORK/summary.txt (settings,
 # the table of bench.py soak-report, sipp's totals, top class-histogram differences first/last
 # sample), $WORK/soak.png; class histograms hist-<t>.txt, server and sipp logs stay in $WORK.
@@ -56,7 +57,6 @@ done
 command -v gnuplot >/dev/null || echo "soak: gnuplot not found: no plot (apt-get install gnuplot-nox)" >&2
 mkdir -p "$WORK/sipp"
 SUMMARY=$WORK/summary.txt
-: >"$SUMMARY"
 log() { echo "[$(date +%T)] $*" >&2; }
 record() { echo "$*" | tee -a "$SUMMARY"; }
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -82,6 +82,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+if [ -z "${REPORT_ONLY:-}" ]; then
+  : >"$SUMMARY"
 record "# soak $(date -Is)"
 record "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(sipp -v 2>&1 | grep -o 'SIPp v[^ ,-]*' | head -1)"
 record "dist: $DIST ($(cat "$DIST/BUILD-COMMIT" 2>/dev/null || git -C "$REPO" rev-parse --short HEAD 2>/dev/null))  heap: -Xmx$HEAP  work: $WORK"
@@ -123,7 +125,6 @@ sample() { # sample T
 }
 
 sample 0
-WINDOW=$((DURATION * 3 / 4))   # judged: the last 3/4 of the run (the first quarter fills up)
 start=$(date +%s)
 sipp_pool 0 "$R_RATE" 0 "$R_POOL"
 sipp_pool 1 "$E_RATE" "$R_POOL" "$E_POOL"
@@ -134,14 +135,21 @@ while [ $t -lt "$DURATION" ]; do
   sleep $((start + t - $(date +%s) > 0 ? start + t - $(date +%s) : 0))
   kill -0 "$SERVER_PID" 2>/dev/null || { echo "soak: the server died; see $WORK/server.log" >&2; SERVER_PID=; exit 1; }
   sample "$t"
-  [ -n "${FIRST_HIST:-}" ] || [ $t -lt $((DURATION - WINDOW)) ] || FIRST_HIST=$WORK/hist-$t.txt
-  LAST_HIST=$WORK/hist-$t.txt
 done
 for p in "${SIPP_PIDS[@]}"; do wait "$p" || true; done
 SIPP_PIDS=()
 
-record ""
-record "series sampled every $INTERVAL s (heap after GC: used right after the full GC of jcmd GC.class_histogram):"
+else
+  sed -i '/^series sampled/,$d' "$SUMMARY"   # the run's header lines stay
+fi
+
+# judged: the last 3/4 of the run (the first quarter fills up); the histograms at its start and end
+LAST_T=$(tail -1 "$WORK/samples.csv" | cut -d, -f1 | cut -d. -f1)
+WINDOW=$((LAST_T * 3 / 4))
+FIRST_T=$(awk -F, -v from=$((LAST_T - WINDOW)) 'NR > 1 && $1 >= from {print int($1); exit}' "$WORK/samples.csv")
+FIRST_HIST=$WORK/hist-$FIRST_T.txt
+LAST_HIST=$WORK/hist-$LAST_T.txt
+record "series sampled every $INTERVAL s (live heap: total of the class histogram after its full GC; heap after GC: GC.heap_info's used right after it):"
 $BENCH soak-report --csv "$WORK/samples.csv" --window "$WINDOW" | tee -a "$SUMMARY"
 record ""
 record "sipp totals: $(tail -1 "$WORK/samples.csv" | awk -F, '{print $(NF-4) " registrations ok, " $(NF-3) " failed, " $(NF-2) " retransmissions"}')"
@@ -176,7 +184,7 @@ set xlabel "minutes"
 set grid
 set multiplot layout 5,1 title "ucfront soak: $RATE registrations/s (REGISTER, 401, REGISTER, 200; sipp -t $MODE), Expires $EXPIRES, -Xmx$HEAP; sampled every $INTERVAL s"
 set ylabel "MB"
-plot "$WORK/samples.csv" using (\$1/60):"heap_after_gc_mb" with lines lw 2 title "heap_after_gc_mb", $(series rss_mb heap_committed_mb)
+plot "$WORK/samples.csv" using (\$1/60):"live_heap_mb" with lines lw 2 title "live_heap_mb", $(series heap_after_gc_mb rss_mb heap_committed_mb)
 set ylabel "threads"
 plot "$WORK/samples.csv" using (\$1/60):"threads" with lines lw 2 title "threads"
 set ylabel "endpoints, sessions"
