@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -284,12 +285,48 @@ public final class Bitlbee implements AutoCloseable {
     }
 
     /**
-     * The SIP messages sipe logged (with PURPLE_UNSAFE_DEBUG), in order; {@code incoming} selects
-     * those it received ({@code <<<<}) or those it sent ({@code >>>>}).
+     * Waits for the first SIP message sipe logged ({@code incoming}: received, else sent) that
+     * matches {@code which}, once its end marker is written: a line inside it (a header) can be
+     * read before the rest of the message is.
+     */
+    public String awaitSipMessage(boolean incoming, Predicate<String> which, Duration timeout)
+            throws InterruptedException {
+        String end = endMarker(incoming);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        synchronized (debug) {
+            while (true) {
+                boolean ended = false;
+                for (; seen < debug.size(); seen++) {
+                    ended |= debug.get(seen).contains(end);
+                }
+                if (ended) {
+                    Optional<String> found = sipMessages(incoming).stream().filter(which).findFirst();
+                    if (found.isPresent()) {
+                        return found.get();
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no complete " + (incoming ? "received" : "sent") + " SIP message as expected"
+                            + " within " + timeout + "; see " + debugLog);
+                }
+                TimeUnit.NANOSECONDS.timedWait(debug, left);
+            }
+        }
+    }
+
+    private static String endMarker(boolean incoming) {
+        return incoming ? "MESSAGE END <<<<<<<<<< SIP" : "MESSAGE END >>>>>>>>>> SIP";
+    }
+
+    /**
+     * The complete SIP messages sipe logged so far (with PURPLE_UNSAFE_DEBUG), in order;
+     * {@code incoming} selects those it received ({@code <<<<}) or those it sent ({@code >>>>}).
      */
     public List<String> sipMessages(boolean incoming) {
         String marker = incoming ? "MESSAGE START <<<<<<<<<< SIP" : "MESSAGE START >>>>>>>>>> SIP";
-        String end = incoming ? "MESSAGE END <<<<<<<<<< SIP" : "MESSAGE END >>>>>>>>>> SIP";
+        String end = endMarker(incoming);
         List<String> messages = new ArrayList<>();
         String text = debugText();
         int at = 0;

@@ -7,7 +7,6 @@ import static org.junit.Assert.fail;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,11 +114,8 @@ public class PidginSipeIT {
         assertTrue(subscribe, subscribe.contains("<provisioningGroup name=\"ServerConfiguration\"/>"));
         assertTrue(subscribe, subscribe.contains("<provisioningGroup name=\"persistentChatConfiguration\"/>"));
         String callId = header(subscribe, "Call-ID");
-        bitlbee.awaitDebug(Pattern.compile("process_incoming_notify: subscription_state: terminated"), TIMEOUT);
-        Optional<String> ok = bitlbee.sipMessages(true).stream()
-                .filter(m -> m.startsWith("SIP/2.0 ") && callId.equals(header(m, "Call-ID"))).findFirst();
-        assertTrue("no answer to the provisioning SUBSCRIBE in sipe's trace; see " + bitlbee.debugLog(), ok.isPresent());
-        String answer = ok.get();
+        String answer = bitlbee.awaitSipMessage(true,
+                m -> m.startsWith("SIP/2.0 ") && callId.equals(header(m, "Call-ID")), TIMEOUT);
         assertTrue(answer, answer.startsWith("SIP/2.0 200 "));
         assertEquals(answer, "vnd-microsoft-provisioning-v2", header(answer, "Event"));
         assertEquals(answer, "application/vnd-microsoft-roaming-provisioning-v2+xml", header(answer, "Content-Type"));
@@ -163,12 +159,8 @@ public class PidginSipeIT {
             fail("the REGISTER 200 does not allow vnd-microsoft-provisioning-v2 as sipe splits Allow-Events (',' without"
                     + " spaces):\n" + registerOk());
         }
-        bitlbee.awaitDebug(Pattern.compile("^Event: vnd-microsoft-provisioning-v2$"), TIMEOUT);
-        List<String> sent = bitlbee.sipMessages(false);
-        return sent.stream()
-                .filter(m -> m.startsWith("SUBSCRIBE ") && "vnd-microsoft-provisioning-v2".equals(header(m, "Event")))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no provisioning SUBSCRIBE in sipe's trace; see " + bitlbee.debugLog()));
+        return bitlbee.awaitSipMessage(false,
+                m -> m.startsWith("SUBSCRIBE ") && "vnd-microsoft-provisioning-v2".equals(header(m, "Event")), TIMEOUT);
     }
 
     private static String registerOk() {

@@ -90,8 +90,7 @@ public class PidginSipeNtlmIT {
         List<String> sent = bitlbee.sipMessages(false);
         assertTrue("sipe sent its NTLM AUTHENTICATE", sent.stream().anyMatch(
                 m -> m.startsWith("REGISTER ") && m.contains("Authorization: NTLM ") && m.contains("gssapi-data=\"TlRMTVNTUAAD")));
-        String ok = bitlbee.sipMessages(true).stream()
-                .filter(m -> m.startsWith("SIP/2.0 200 ") && m.contains(" REGISTER")).findFirst().orElseThrow();
+        String ok = bitlbee.awaitSipMessage(true, m -> m.startsWith("SIP/2.0 200 ") && m.contains(" REGISTER"), TIMEOUT);
         String info = PidginSipeIT.header(ok, "Authentication-Info");
         assertTrue(ok, info != null && info.matches("NTLM rspauth=\"[0-9a-fA-F]{32}\", srand=\"[0-9A-F]{8}\", snum=\"\\d+\", "
                 + "opaque=\"[0-9A-F]{8}\", qop=\"auth\", targetname=\"" + Pattern.quote(UcfrontServer.DOMAIN)
@@ -102,17 +101,14 @@ public class PidginSipeNtlmIT {
     /** The provisioning SUBSCRIBE is signed by sipe, verified by ucfront, and the signed 200 read by sipe. */
     @Test
     public void b_provisioningIsAnsweredOnTheAssociation() throws Exception {
-        bitlbee.awaitDebug(Pattern.compile("^Event: vnd-microsoft-provisioning-v2$"), TIMEOUT);
-        String subscribe = bitlbee.sipMessages(false).stream()
-                .filter(m -> m.startsWith("SUBSCRIBE ") && m.contains("vnd-microsoft-provisioning-v2")).findFirst()
-                .orElseThrow();
+        String subscribe = bitlbee.awaitSipMessage(false,
+                m -> m.startsWith("SUBSCRIBE ") && m.contains("vnd-microsoft-provisioning-v2"), TIMEOUT);
         assertTrue(subscribe, subscribe.matches("(?s).*\nAuthorization: NTLM .*crand=\"[0-9a-fA-F]+\", cnum=\"\\d+\", response=\"[0-9a-fA-F]{32}\".*"));
+        String callId = PidginSipeIT.header(subscribe, "Call-ID");
+        String answer = bitlbee.awaitSipMessage(true,
+                m -> m.startsWith("SIP/2.0 ") && callId.equals(PidginSipeIT.header(m, "Call-ID")), TIMEOUT);
         bitlbee.awaitDebug(Pattern.compile("sipe_groupchat_init: |process_incoming_notify: subscription_state: terminated"),
                 TIMEOUT);
-        String callId = PidginSipeIT.header(subscribe, "Call-ID");
-        String answer = bitlbee.sipMessages(true).stream()
-                .filter(m -> m.startsWith("SIP/2.0 ") && callId.equals(PidginSipeIT.header(m, "Call-ID"))).findFirst()
-                .orElseThrow();
         assertTrue(answer, answer.startsWith("SIP/2.0 200 "));
         assertTrue(answer, PidginSipeIT.header(answer, "Authentication-Info").startsWith("NTLM rspauth="));
         assertFalse(bitlbee.debugText().contains("message without authentication data - ignoring"));
@@ -149,7 +145,7 @@ public class PidginSipeNtlmIT {
         assertEquals(200, admin.patchUser(AOR, "{\"enabled\":false}").statusCode());
         Matcher m = bitlbee.awaitIrc(Pattern.compile("sipe - Error: (.*)"), null, TIMEOUT);
         assertEquals("You have been rejected by the server: User disabled", m.group(1).trim());
-        String notify = bitlbee.sipMessages(true).stream().filter(x -> x.startsWith("NOTIFY ")).findFirst().orElseThrow();
+        String notify = bitlbee.awaitSipMessage(true, x -> x.startsWith("NOTIFY "), TIMEOUT);
         assertTrue(notify, PidginSipeIT.header(notify, "Authentication-Info").startsWith("NTLM rspauth="));
     }
 }
