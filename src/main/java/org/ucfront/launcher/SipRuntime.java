@@ -19,6 +19,7 @@ import org.mobicents.servlet.sip.startup.SipStandardEngine;
 import org.mobicents.servlet.sip.startup.SipStandardService;
 import org.ucfront.sip.ServedHosts;
 import org.ucfront.sip.SipStackProperties;
+import org.ucfront.sip.stack.SigningTransactions;
 
 /**
  * The embedded Restcomm SIP Servlets container on Tomcat 7 with the ucfront application deployed
@@ -56,6 +57,7 @@ final class SipRuntime implements AutoCloseable {
         SipStandardService service = new SipStandardService();
         service.setName("ucfront");
         service.setSipApplicationDispatcherClassName(SipApplicationDispatcherImpl.class.getName());
+        service.setSipPathName(SigningTransactions.PATH_NAME);
         service.setDarConfigurationFileLocation(dar.toUri().toString());
         service.setCongestionControlCheckingInterval(-1);
         service.setGatherStatistics(false);

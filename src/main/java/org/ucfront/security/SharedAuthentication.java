@@ -8,6 +8,7 @@ import org.ucfront.security.digest.SharedDigest;
 import org.ucfront.security.sipae.GssHandshake;
 import org.ucfront.security.sipae.SecurityAssociations;
 import org.ucfront.security.sipae.SipaeAuthenticator;
+import org.ucfront.sip.stack.StackSignatures;
 
 /**
  * The application's one set of authenticators, shared by every servlet: a nonce, a security
@@ -43,6 +44,7 @@ public final class SharedAuthentication {
                         ? KerberosAcceptor.of(settings.keytab(), settings.kerberosPrincipal()) : null;
                 sipae = new SipaeAuthenticator(settings, new SecurityAssociations(Clock.systemUTC(),
                         Duration.ofSeconds(60)), kerberos, Clock.systemUTC());
+                StackSignatures.use(sipae::signStackMessage);
             }
             instance = new Authenticators(digest, sipae, new FailedAuthentications(settings.failuresPerUser(),
                     settings.failuresPerAddress(), Duration.ofSeconds(settings.failureWindowSeconds()),

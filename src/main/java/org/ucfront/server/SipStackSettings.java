@@ -8,6 +8,7 @@ import org.mobicents.servlet.sip.catalina.SipStandardService;
 import org.ucfront.launcher.UcfrontConfig;
 import org.ucfront.sip.ServedHosts;
 import org.ucfront.sip.SipStackProperties;
+import org.ucfront.sip.stack.SigningTransactions;
 
 /**
  * Gives the standalone server's SIP service (a {@code <Listener>} of it in conf/server.xml) the
@@ -36,6 +37,7 @@ public final class SipStackSettings implements LifecycleListener {
         if (Lifecycle.BEFORE_INIT_EVENT.equals(event.getType())) {
             Properties p = stack;
             service.setSipStackProperties(p != null ? p : SipStackProperties.standard());
+            service.setSipPathName(SigningTransactions.PATH_NAME);
         } else if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType())) {
             ServedHosts.configuredNames(UcfrontConfig.current()).forEach(service.getSipApplicationDispatcher()::addHostName);
         }

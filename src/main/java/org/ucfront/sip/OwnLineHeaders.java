@@ -3,6 +3,7 @@ package org.ucfront.sip;
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import gov.nist.javax.sip.message.SIPMessage;
 import javax.servlet.sip.SipServletMessage;
+import javax.sip.message.Message;
 import org.mobicents.servlet.sip.message.SipServletMessageImpl;
 
 /**
@@ -17,8 +18,13 @@ public final class OwnLineHeaders {
     }
 
     public static void add(SipServletMessage message, String name, String value) {
+        add(((SipServletMessageImpl) message).getMessage(), name, value);
+    }
+
+    /** The same on a message of the SIP stack. */
+    public static void add(Message message, String name, String value) {
         ExtensionHeaderImpl header = new ExtensionHeaderImpl(name);
         header.setValue(value);
-        ((SIPMessage) ((SipServletMessageImpl) message).getMessage()).addHeader(header);
+        ((SIPMessage) message).addHeader(header);
     }
 }

@@ -315,10 +315,11 @@ public class CallSigningIT {
     }
 
     /**
-     * Calls on an association made through 407: one refused by the callee (the caller's 486 signed),
-     * then one on the same association without a new handshake (§3.3.5.2: the INVITE only signed)
-     * that the caller cancels while it rings: the callee's CANCEL is signed on its association. (The
-     * 200 and 487 answering the caller's CANCEL come from the SIP stack itself, unsigned.)
+     * Calls on an association made through 407: one refused by the callee (the caller's 486 signed,
+     * and the ACK the SIP stack sends the callee for it, on the callee's association), then one on the
+     * same association without a new handshake (§3.3.5.2: the INVITE only signed) that the caller
+     * cancels while it rings: the 200 and 487 the container answers the caller's CANCEL with are
+     * signed on the caller's association, the callee's CANCEL and the ACK of its 487 on the callee's.
      */
     @Test
     public void aRefusedAndACancelledCallAreSigned() throws Exception {
@@ -331,6 +332,9 @@ public class CallSigningIT {
             SipTestClient.Message invite = next(dora.sip);
             assertSigned(invite, "Authentication-Info", dora.ntlm);
             dora.sip.send(answer(invite, 486, "Busy Here", dora.sip.localPort()));
+            SipTestClient.Message stackAck = next(dora.sip);
+            assertTrue(stackAck.text(), stackAck.startLine().startsWith("ACK "));
+            assertSigned(stackAck, "Authentication-Info", dora.ntlm);
             SipTestClient.Message busy = next(amy.sip);
             assertEquals(busy.text(), 486, busy.status());
             assertSigned(busy, "Proxy-Authentication-Info", amy.ntlm);
@@ -339,9 +343,6 @@ public class CallSigningIT {
             amy.callId = "call-signing-again-" + System.nanoTime();
             amy.sendSignedInvite("dora", null);
             SipTestClient.Message again = next(dora.sip);
-            while (again.startLine().startsWith("ACK ")) { // the stack's ACK of the 486
-                again = next(dora.sip);
-            }
             assertTrue(again.text(), again.startLine().startsWith("INVITE "));
             assertSigned(again, "Authentication-Info", dora.ntlm);
             dora.sip.send(answer(again, 180, "Ringing", dora.sip.localPort()));
@@ -350,11 +351,23 @@ public class CallSigningIT {
             assertSigned(ringing, "Proxy-Authentication-Info", amy.ntlm);
 
             amy.cancel("dora");
+            SipTestClient.Message cancelled = next(amy.sip);
+            assertEquals(cancelled.text(), 200, cancelled.status());
+            assertEquals(cancelled.text(), "CANCEL", cancelled.header("CSeq").split("\\s+")[1]);
+            assertSigned(cancelled, "Proxy-Authentication-Info", amy.ntlm);
+            SipTestClient.Message terminated = next(amy.sip);
+            assertEquals(terminated.text(), 487, terminated.status());
+            assertEquals(terminated.text(), "INVITE", terminated.header("CSeq").split("\\s+")[1]);
+            assertSigned(terminated, "Proxy-Authentication-Info", amy.ntlm);
+            amy.ackFailure(terminated, "dora");
             SipTestClient.Message cancel = next(dora.sip);
             assertTrue(cancel.text(), cancel.startLine().startsWith("CANCEL "));
             assertSigned(cancel, "Authentication-Info", dora.ntlm);
             dora.sip.send(answer(cancel, 200, "OK", dora.sip.localPort()));
             dora.sip.send(answer(again, 487, "Request Terminated", dora.sip.localPort()));
+            SipTestClient.Message terminatedAck = next(dora.sip);
+            assertTrue(terminatedAck.text(), terminatedAck.startLine().startsWith("ACK "));
+            assertSigned(terminatedAck, "Authentication-Info", dora.ntlm);
         }
     }
 }

@@ -1,8 +1,12 @@
 package org.ucfront.security.sipae;
 
+import gov.nist.javax.sip.header.SIPHeader;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletResponse;
+import javax.sip.message.Message;
+import javax.sip.message.Response;
 
 /**
  * The string a message signature is computed over (MS-SIPAE §3.2.5.1.3 / §3.3.5.x; MS-SIP §3.1.4.2):
@@ -25,18 +29,31 @@ public final class SignatureBuffer {
     /** The buffer of a message as it will be (or was) sent. */
     public static String of(SipServletMessage m, String scheme, String rand, String num, String realm,
             String targetname, int version) {
-        String[] cseq = m.getHeader("CSeq").trim().split("\\s+", 2);
-        String from = m.getHeader("From");
-        String to = m.getHeader("To");
-        String identity = m.getHeader(P_ASSERTED_IDENTITY);
-        if (identity == null) {
-            identity = m.getHeader(P_PREFERRED_IDENTITY);
-        }
-        String expires = m.getHeader("Expires");
         Integer status = m instanceof SipServletResponse r ? r.getStatus() : null;
-        return of(new Fields(scheme, rand, num, realm, targetname, m.getCallId(), cseq[0],
+        return of(m::getHeader, status, scheme, rand, num, realm, targetname, version);
+    }
+
+    /** The same for a message of the SIP stack (one it makes by itself). */
+    public static String of(Message m, String scheme, String rand, String num, String realm, String targetname,
+            int version) {
+        UnaryOperator<String> header = name -> m.getHeader(name) instanceof SIPHeader h ? h.getHeaderValue() : null;
+        Integer status = m instanceof Response r ? r.getStatusCode() : null;
+        return of(header, status, scheme, rand, num, realm, targetname, version);
+    }
+
+    /** {@code header}: the first value of a header name, or null. */
+    private static String of(UnaryOperator<String> header, Integer status, String scheme, String rand, String num,
+            String realm, String targetname, int version) {
+        String[] cseq = header.apply("CSeq").trim().split("\\s+", 2);
+        String from = header.apply("From");
+        String to = header.apply("To");
+        String identity = header.apply(P_ASSERTED_IDENTITY);
+        if (identity == null) {
+            identity = header.apply(P_PREFERRED_IDENTITY);
+        }
+        return of(new Fields(scheme, rand, num, realm, targetname, header.apply("Call-ID"), cseq[0],
                 cseq.length > 1 ? cseq[1].trim() : "", uri(from), tag(from), uri(to), tag(to),
-                identityUri(identity, "sip:"), identityUri(identity, "tel:"), expires, status), version);
+                identityUri(identity, "sip:"), identityUri(identity, "tel:"), header.apply("Expires"), status), version);
     }
 
     /** The fields of one buffer, each null when absent (written as an empty {@code <>}). */

@@ -1,5 +1,6 @@
 package org.ucfront.security.sipae;
 
+import gov.nist.javax.sip.header.SIPHeader;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,13 +9,19 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.logging.Logger;
 import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipURI;
+import javax.sip.header.FromHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
 import org.ucfront.security.AuthOutcome;
 import org.ucfront.security.AuthenticationSettings;
 import org.ucfront.security.ntlm.AuthenticateMessage;
@@ -333,19 +340,87 @@ public final class SipaeAuthenticator {
     }
 
     private void addSignature(SipServletMessage m, SecurityAssociation sa, String header) {
-        if (m instanceof SipServletResponse r && (r.getStatus() == SipServletResponse.SC_UNAUTHORIZED
-                || r.getStatus() == SipServletResponse.SC_PROXY_AUTHENTICATION_REQUIRED)) {
-            return; // a challenge starts a new association (§3.3.5.1)
+        if (m instanceof SipServletResponse r && isChallenge(r.getStatus())) {
+            return;
         }
+        String value = signature(sa, (srand, snum) ->
+                SignatureBuffer.of(m, sa.scheme().token(), srand, snum, sa.realm(), sa.target(), sa.version()));
+        m.removeHeader(header);
+        OwnLineHeaders.add(m, header, value);
+    }
+
+    /**
+     * Signs a message the SIP stack made by itself (see org.ucfront.sip.stack.StackSignatures). A
+     * final response goes to the endpoint of its From (the request's sender): signed on that
+     * endpoint's association, in the header of the request's credentials when they name it, as
+     * {@link #signFor} does. The ACK of an error response goes where ucfront sent the INVITE:
+     * signed on the association that signed the INVITE, in the same header.
+     */
+    public void signStackMessage(Message m, Request request) {
+        if (m instanceof Response r) {
+            if (isChallenge(r.getStatusCode()) || !(r.getHeader(FromHeader.NAME) instanceof FromHeader from)) {
+                return;
+            }
+            String epid = from.getParameter(SipParams.EPID);
+            String aor = aor(from.getAddress().getURI());
+            associations.byEndpoint(epid, aor).ifPresent(sa -> addSignature(m, sa, infoHeader(request, sa)));
+        } else if (request != null) {
+            for (String header : List.of(AUTHENTICATION_INFO, PROXY_AUTHENTICATION_INFO)) {
+                if (request.getHeader(header) instanceof SIPHeader signed) {
+                    String opaque = SipaeCredentials.parse(signed.getHeaderValue()).map(SipaeCredentials::opaque)
+                            .orElse(null);
+                    associations.byOpaque(opaque).ifPresent(sa -> addSignature(m, sa, header));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The header of the request's credentials when they name {@code sa}, else that of its challenge. */
+    private static String infoHeader(Request request, SecurityAssociation sa) {
+        if (request != null) {
+            for (String credentials : List.of("Proxy-Authorization", "Authorization")) {
+                ListIterator<?> values = request.getHeaders(credentials);
+                while (values != null && values.hasNext()) {
+                    if (values.next() instanceof SIPHeader h && SipaeCredentials.parse(h.getHeaderValue())
+                            .map(c -> sa.opaque().equals(c.opaque())).orElse(false)) {
+                        return SecurityAssociation.Challenge.answeredIn(credentials).infoHeader();
+                    }
+                }
+            }
+        }
+        return sa.challenge().infoHeader();
+    }
+
+    private void addSignature(Message m, SecurityAssociation sa, String header) {
+        String value = signature(sa, (srand, snum) ->
+                SignatureBuffer.of(m, sa.scheme().token(), srand, snum, sa.realm(), sa.target(), sa.version()));
+        m.removeHeader(header);
+        OwnLineHeaders.add(m, header, value);
+    }
+
+    /** A challenge starts a new association (§3.3.5.1): it is never signed. */
+    private static boolean isChallenge(int status) {
+        return status == SipServletResponse.SC_UNAUTHORIZED || status == SipServletResponse.SC_PROXY_AUTHENTICATION_REQUIRED;
+    }
+
+    /** §3.3.5.3: the value of Authentication-Info / Proxy-Authentication-Info on {@code sa}. */
+    private String signature(SecurityAssociation sa, BiFunction<String, String, String> buffer) {
         String srand = newOpaque();
         String snum = Long.toString(sa.nextSnum());
-        String buffer = SignatureBuffer.of(m, sa.scheme().token(), srand, snum, sa.realm(), sa.target(), sa.version());
-        String rspauth = HexFormat.of().formatHex(sa.signer().sign(SignatureBuffer.bytes(buffer)));
-        m.removeHeader(header);
-        OwnLineHeaders.add(m, header, sa.scheme().token() + " rspauth=" + QuotedString.quote(rspauth)
+        String rspauth = HexFormat.of().formatHex(sa.signer().sign(SignatureBuffer.bytes(buffer.apply(srand, snum))));
+        return sa.scheme().token() + " rspauth=" + QuotedString.quote(rspauth)
                 + ", srand=" + QuotedString.quote(srand) + ", snum=" + QuotedString.quote(snum)
                 + ", opaque=" + QuotedString.quote(sa.opaque()) + ", qop=" + QuotedString.quote(QOP_AUTH)
-                + ", targetname=" + QuotedString.quote(sa.target()) + ", realm=" + QuotedString.quote(sa.realm()));
+                + ", targetname=" + QuotedString.quote(sa.target()) + ", realm=" + QuotedString.quote(sa.realm());
+    }
+
+    /** {@code user@host} of a SIP URI of the SIP stack, in lower case, or null. */
+    static String aor(javax.sip.address.URI uri) {
+        if (uri instanceof javax.sip.address.SipURI s && s.getUser() != null) {
+            return (s.getUser() + "@" + s.getHost()).toLowerCase(Locale.ROOT);
+        }
+        return null;
     }
 
     /** {@code user@host} of a SIP URI, in lower case, or null. */

@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import javax.sip.message.Message;
 import org.junit.Test;
 
 /**
@@ -40,6 +42,24 @@ public class SignatureBufferTest {
     }
 
     /** Version 2 (MS-SIP §3.1.4.2): 13 fields, no To URI nor P-Asserted-Identity. */
+    /** The same 200 as the SIP stack holds it (a response it makes by itself is signed from there). */
+    @Test
+    public void responseBufferOfTheRecorded200AsParsedByTheStack() throws Exception {
+        Message ok = new MessageFactoryImpl().createResponse("SIP/2.0 200 OK\r\n"
+                + "Via: SIP/2.0/TLS 192.168.0.10:1234;branch=z9hG4bK1\r\n"
+                + "From: \"User\"<sip:user@cosmo.local>;tag=3e49177a52;epid=c8ca638a15\r\n"
+                + "To: <sip:user@cosmo.local>;tag=5E61CCD925D17E043D9A74835A88F664\r\n"
+                + "Call-ID: 4037df9284354df39065195bd57a4b14\r\n"
+                + "CSeq: 3 REGISTER\r\n"
+                + "Expires: 7200\r\n"
+                + "Content-Length: 0\r\n\r\n");
+        String buffer = SignatureBuffer.of(ok, "NTLM", "9616454F", "1", "SIP Communications Service",
+                "cosmo-ocs-r2.cosmo.local", 4);
+        assertEquals("<NTLM><9616454F><1><SIP Communications Service><cosmo-ocs-r2.cosmo.local>"
+                + "<4037df9284354df39065195bd57a4b14><3><REGISTER><sip:user@cosmo.local><3e49177a52>"
+                + "<sip:user@cosmo.local><5E61CCD925D17E043D9A74835A88F664><><><7200><200>", buffer);
+    }
+
     @Test
     public void versionTwoLeavesOutToUriAndAssertedIdentity() {
         String buffer = SignatureBuffer.of(new SignatureBuffer.Fields("NTLM", "0878F41B", "1",

@@ -1,0 +1,28 @@
+package org.ucfront.sip.stack;
+
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.SIPServerTransactionImpl;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.io.IOException;
+
+/**
+ * A server transaction that has its final responses signed when nothing signed them before: those
+ * the container sends by itself (the 200 and 487 answering a CANCEL, JSR 289 §10.2.6 / §6.2.1.1).
+ * Provisional responses stay unsigned, as OCS sends them; retransmissions keep their signature.
+ */
+final class SigningServerTransaction extends SIPServerTransactionImpl {
+
+    SigningServerTransaction(SIPTransactionStack stack, MessageChannel channel) {
+        super(stack, channel);
+    }
+
+    @Override
+    public void sendMessage(SIPMessage message) throws IOException {
+        if (message instanceof SIPResponse r && r.getStatusCode() >= 200 && Unsigned.is(r)) {
+            StackSignatures.sign(r, getOriginalRequest());
+        }
+        super.sendMessage(message);
+    }
+}
