@@ -24,6 +24,10 @@
 #   KAM_CHILDREN=8     Kamailio's UDP and TCP worker processes each (children, tcp_children)
 #   HEAP=512m          ucfront's -Xmx
 #   MAX_P99=500        a passing step's p99 bound, ms (over UDP a later answer is a retransmission)
+#   JFR=0              1: record ucfront with JFR (stack depth 256) from the end of its warm-up to its
+#                      stop, per AUTHS value: $WORK/ucfront-<auth>.jfr and <auth>-jfr-top.txt
+#                      (bench.py jfr-top: samples by category, thread, frame, method)
+#   EXTRA_JAVA_OPTS=   more JVM options for ucfront (e.g. to compare GC settings)
 #   WORK=/tmp/kamailio-compare.<date>
 #
 # A step PASSes when sipp counts no failed call, no retransmission, no unexpected message, at least
@@ -57,6 +61,7 @@ SIPP_PROCS=${SIPP_PROCS:-1}
 KAM_CHILDREN=${KAM_CHILDREN:-8}
 HEAP=${HEAP:-512m}
 MAX_P99=${MAX_P99:-500}
+JFR=${JFR:-0}
 WORK=${WORK:-/tmp/kamailio-compare.$(date +%Y%m%d-%H%M%S)}
 DOMAIN=bench.local
 ADMIN_PW=bench-admin-pw
@@ -189,10 +194,10 @@ kamailio_start() { # kamailio_start AUTH
 
 ucfront_env() {
   exec env UCFRONT_SIP_ADDRESS=127.0.0.1 UCFRONT_HTTP_ADDRESS=127.0.0.1 UCFRONT_SIP_PORT=$UC_SIP_PORT \
-    UCFRONT_HTTP_PORT=$UC_HTTP_PORT UCFRONT_DATA_DIR="$1" UCFRONT_DOMAIN=$DOMAIN \
+    UCFRONT_HTTP_PORT=$UC_HTTP_PORT UCFRONT_TLS_PORT=0 UCFRONT_DATA_DIR="$1" UCFRONT_DOMAIN=$DOMAIN \
     UCFRONT_ADMIN_PASSWORD=$ADMIN_PW UCFRONT_DIGEST_ALGORITHMS=MD5 UCFRONT_REGISTER_EXPIRES_MAX=$EXPIRES \
     UCFRONT_AUTH="$2" UCFRONT_FLOOD_SOURCE_RATE=0 UCFRONT_FLOOD_USER_RATE=0 \
-    UCFRONT_TCP_MAX_CONNECTIONS_PER_SOURCE=1000000 JAVA_OPTS="-Xmx$HEAP ${EXTRA_JAVA_OPTS:-}" \
+    UCFRONT_TCP_MAX_CONNECTIONS_PER_SOURCE=1000000 JAVA_OPTS="-Xmx$HEAP ${EXTRA_JAVA_OPTS:-}$([ "$JFR" = 1 ] && echo " -XX:FlightRecorderOptions:stackdepth=256")" \
     "$DIST/bin/ucfront"
 }
 
@@ -313,6 +318,9 @@ for auth in $AUTHS; do
     else rm -rf "$WORK/ucfront-run"; cp -r "$WORK/ucfront-users" "$WORK/ucfront-run"; ucfront_start "$WORK/ucfront-run" "$auth"; fi
     # the same warm-up for both (the JVM compiles its hot paths), on the last users, over TCP
     run_step "warmup-$auth" t1 "$WARMUP_RATE" "$WARMUP_CALLS" $((USERS - WARMUP_CALLS)) "$scenario" || true
+    if [ "$TARGET" = ucfront ] && [ "$JFR" = 1 ]; then
+      jcmd "$SERVER_PID" JFR.start name=cmp settings=profile filename="$WORK/ucfront-$auth.jfr" >/dev/null
+    fi
     NEXT_USER=0
     for mode in $MODES; do
       case $mode in u1) rates=$UDP_RATES ;; t1) rates=$TCP_RATES ;; *) rates=$TN_RATES ;; esac
@@ -330,6 +338,10 @@ for auth in $AUTHS; do
       done
     done
     [ "$NEXT_USER" -lt $((USERS - WARMUP_CALLS)) ] || log "WARNING: steps used more than USERS-WARMUP_CALLS users: later 'new' steps re-registered endpoints"
+    if [ "$TARGET" = ucfront ] && [ "$JFR" = 1 ]; then
+      jcmd "$SERVER_PID" JFR.stop name=cmp >/dev/null
+      $BENCH jfr-top "$WORK/ucfront-$auth.jfr" >"$WORK/$auth-jfr-top.txt" || true
+    fi
     stop_server
     sleep 2
   done

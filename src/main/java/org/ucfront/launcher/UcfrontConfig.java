@@ -46,6 +46,8 @@ public final class UcfrontConfig {
     /** TCP connections open at once from one address; seconds a connection may stay silent. */
     public final int tcpMaxConnectionsPerSource;
     public final int tcpIdleTimeoutSeconds;
+    /** Live SIP server transactions before overload answers (0: sized from the heap, see SipRuntime). */
+    public final int maxServerTransactions;
     public final TrustedServers trustedServers;
     public final String adminUser;
     public final String adminPassword;
@@ -88,6 +90,7 @@ public final class UcfrontConfig {
         tcpMaxConnectionsPerSource = s.integer("ucfront.tcp.max.connections.per.source", 100, 1, 1_000_000);
         // above the 300 s keep-alive interval the registrar asks of clients (ms-keep-alive timeout=300)
         tcpIdleTimeoutSeconds = s.integer("ucfront.tcp.idle.timeout", 900, 5, 86400);
+        maxServerTransactions = s.integer("ucfront.sip.max.server.transactions", 0, 0, 10_000_000);
         trustedServers = s.parse("ucfront.trusted.servers", "", TrustedServers::parse,
                 "comma-separated fqdn=ip-address entries");
         adminUser = s.string("ucfront.admin.user", "admin");

@@ -43,6 +43,7 @@ public class OptionsServlet extends MeasuredSipServlet {
         } catch (IOException clientGone) { // e.g. its connection closed right after sending
             LOG.fine(() -> method + " from " + req.getRemoteAddr() + ":" + req.getRemotePort() + " not answered: " + clientGone);
         } finally {
+            AnsweredRequests.release(req);
             req.getApplicationSession().invalidate();
         }
     }

@@ -1,11 +1,13 @@
 package org.ucfront.sip;
 
 import java.util.Properties;
+import org.ucfront.launcher.UcfrontConfig;
 
 /**
  * The SIP stack ucfront runs on, the same in the embedded server (launcher.SipRuntime) and the
  * standalone server (server.SipStackSettings): its limits and ucfront's extensions of it (flood
- * valves, strict parser, connection-limited network layer, connection watcher). TLS properties
+ * valves, strict parser, connection-limited network layer, connection watcher) and its server
+ * transaction cap (ucfront.sip.max.server.transactions, else sized from the heap). TLS properties
  * are added from the {@code ucfront.tls.*} settings where a TLS connector is configured.
  */
 public final class SipStackProperties {
@@ -25,22 +27,23 @@ public final class SipStackProperties {
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
-        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
-        // UDP server transactions live 32 s after their answer (RFC 3261 Timer J) and a Digest
-        // registration makes two: the stack's default cap (10,000) refuses new REGISTERs beyond
-        // ~150 registrations/s. 25,000 (~390/s) still fits a 512 MB heap; beyond it the stack sheds
-        // load (clients retransmit) instead of exhausting the heap, as 150,000 did at 500/s
-        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "25000");
+        // terminated and completed transactions keep their messages encoded, not parsed
+        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
+        // the stack drops new requests at random from 80% of its cap: OverloadValve answers 503 from
+        // there, so the transactions admitted are those 80%
+        int configured = UcfrontConfig.current().maxServerTransactions;
+        int admitted = configured > 0 ? configured : serverTransactionCap(Runtime.getRuntime().maxMemory());
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Long.toString(admitted * 5L / 4));
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "20000");
         // Answers go back where the request came from (RFC 3581 rport, added when the client did not
         // ask): over TCP on the request's own connection (RFC 3261 §18.2.2), over UDP to the source
         // port. Without it the stack connects (or resolves names) to whatever host the Via names
         p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
-        // floods refused per source and user, requests the parser let through but RFC 3261
+        // overload answered 503 (OverloadValve), floods refused per source and user, requests the parser let through but RFC 3261
         // refuses (wrong version, duplicated single headers), and requests not for this server
         // (which the container would relay), before any transaction
         p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE",
-                "org.ucfront.sip.flood.FloodValve,org.ucfront.sip.RequestFramingValve,org.ucfront.sip.RequestUriValve");
+                "org.ucfront.sip.flood.OverloadValve,org.ucfront.sip.flood.FloodValve,org.ucfront.sip.RequestFramingValve,org.ucfront.sip.RequestUriValve");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", "org.ucfront.sip.StrictMessageParserFactory");
         // TCP connections limited per source and closed when silent
         p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", "org.ucfront.sip.flood.ConnectionLimitedNetworkLayer");
@@ -50,4 +53,22 @@ public final class SipStackProperties {
         p.setProperty("org.mobicents.servlet.sip.SERVER_HEADER", "RTC/4.0");
         return p;
     }
+
+    /**
+     * Live server transactions admitted in a heap of {@code maxHeap} bytes. UDP server transactions
+     * live 32 s after their answer (RFC 3261 Timer J) and a Digest registration makes two, so this
+     * bounds the sustained UDP rate at cap / 64 registrations/s (1,000/s with -Xmx512m). An answered
+     * transaction keeps about 3.2 KB (AnsweredRequests; class histogram of 6,000 transactions),
+     * counted as {@link #BYTES_PER_SERVER_TRANSACTION}; 1/{@link #TRANSACTION_HEAP_SHARE} of the
+     * heap is theirs, the rest is the endpoints' (100,000 take 167 MB) and the container's.
+     */
+    static int serverTransactionCap(long maxHeap) {
+        long cap = maxHeap / TRANSACTION_HEAP_SHARE / BYTES_PER_SERVER_TRANSACTION;
+        return (int) Math.max(MIN_SERVER_TRANSACTIONS, Math.min(cap, MAX_SERVER_TRANSACTIONS));
+    }
+
+    static final long BYTES_PER_SERVER_TRANSACTION = 4_000;
+    static final int TRANSACTION_HEAP_SHARE = 2;
+    static final int MIN_SERVER_TRANSACTIONS = 10_000; // the stack's own default
+    static final int MAX_SERVER_TRANSACTIONS = 1_000_000;
 }

@@ -50,6 +50,7 @@ import org.ucfront.security.SharedAuthentication;
 import org.ucfront.security.SipAuthentication;
 import org.ucfront.security.sipae.SipaeAuthenticator;
 import org.ucfront.sip.AddressOfRecord;
+import org.ucfront.sip.AnsweredRequests;
 import org.ucfront.sip.ConnectionEvents;
 import org.ucfront.sip.Ejbs;
 import org.ucfront.sip.MalformedHeaderException;
@@ -130,6 +131,7 @@ public class RegistrarServlet extends MeasuredSipServlet {
             // the client is gone (e.g. closed its connection right after sending)
             LOG.info(() -> "REGISTER from " + req.getRemoteAddr() + ":" + req.getRemotePort() + " not answered: " + e);
         } finally {
+            AnsweredRequests.release(req);
             // REGISTER makes no dialog: the sessions would otherwise live until they time out
             req.getApplicationSession().invalidate();
         }

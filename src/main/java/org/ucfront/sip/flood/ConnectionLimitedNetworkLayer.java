@@ -20,8 +20,9 @@ import org.ucfront.launcher.UcfrontConfig;
  * The stack's network layer (gov.nist.javax.sip.NETWORK_LAYER) with TCP server sockets whose
  * connections are limited per source address and closed when silent too long: the stack's
  * blocking TCP spends a thread per connection, so without these a client that opens connections
- * and sends nothing would exhaust threads and file descriptors. Everything else, TLS included (no
- * per-source cap there yet), is jain-sip's own layer's.
+ * and sends nothing would exhaust threads and file descriptors. The UDP socket queues compact
+ * datagrams (CompactDatagramSocket). Everything else, TLS included (no per-source cap there yet),
+ * is jain-sip's own layer's.
  */
 public class ConnectionLimitedNetworkLayer implements NetworkLayer {
 
@@ -71,7 +72,7 @@ public class ConnectionLimitedNetworkLayer implements NetworkLayer {
 
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress laddr) throws SocketException {
-        return delegate.createDatagramSocket(port, laddr);
+        return new CompactDatagramSocket(port, laddr);
     }
 
     /**

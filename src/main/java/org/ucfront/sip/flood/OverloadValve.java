@@ -1,0 +1,85 @@
+package org.ucfront.sip.flood;
+
+import gov.nist.javax.sip.header.RetryAfter;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.SIPMessageValve;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipStack;
+import javax.sip.message.Request;
+import org.ucfront.sip.MsDiagnostics;
+import org.ucfront.sip.RequestFramingValve;
+
+/**
+ * Overload refused with an answer instead of silence. The stack refuses a new server transaction
+ * once its table holds gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS (at random from 80% of it) by
+ * dropping the request: UDP clients then retransmit into the overload, and the server looked dead.
+ * From {@link #SHED_PERCENT} of that cap (ucfront.sip.max.server.transactions is those 80%), a
+ * request that starts a new transaction is answered 503 with Retry-After statelessly (RFC 3261
+ * §21.5.4; RFC 7339's overload control is not negotiated by Lync clients), which costs no
+ * transaction; retransmissions of admitted requests still reach their transaction and get its
+ * answer again (§17.2.2). The table empties as transactions end (over UDP 32 s after their
+ * answer), and new requests are served again from then on.
+ */
+public class OverloadValve implements SIPMessageValve {
+
+    private static final Logger LOG = Logger.getLogger(OverloadValve.class.getName());
+
+    /** ucfront's ErrorId for a request refused by overload (ucfront's own range, see RegisterError). */
+    static final int ERROR_ID = 60209;
+    static final String REASON = "Server overloaded.";
+    /** The stack's own random refusals start at 80% of its cap (SipStackImpl's low-water mark). */
+    static final int SHED_PERCENT = 80;
+    /** Long enough for the table to drain by a good part: UDP transactions end 32 s after their answer. */
+    static final int RETRY_AFTER_SECONDS = 10;
+
+    private SIPTransactionStack stack;
+    private int shedAt = Integer.MAX_VALUE;
+
+    @Override
+    public void init(SipStack sipStack) {
+        stack = (SIPTransactionStack) sipStack;
+        String cap = stack instanceof gov.nist.javax.sip.SipStackImpl s && s.getConfigurationProperties() != null
+                ? s.getConfigurationProperties().getProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS") : null;
+        if (cap != null) {
+            shedAt = (int) (Long.parseLong(cap) * SHED_PERCENT / 100);
+        }
+    }
+
+    @Override
+    public boolean processRequest(SIPRequest request, MessageChannel channel) {
+        if (stack.getServerTransactionTableSize() < shedAt) {
+            return true;
+        }
+        String method = request.getMethod();
+        if (Request.ACK.equals(method) || Request.CANCEL.equals(method)
+                || stack.findTransaction(request.getTransactionId(), true) != null) {
+            return true; // part of an admitted transaction: a retransmission gets its answer again
+        }
+        try {
+            SIPResponse r = request.createResponse(SIPResponse.SERVICE_UNAVAILABLE);
+            RetryAfter header = new RetryAfter();
+            header.setRetryAfter(RETRY_AFTER_SECONDS);
+            r.setHeader(header);
+            r.addHeader(MsDiagnostics.HEADER + ": " + MsDiagnostics.value(ERROR_ID, REASON));
+            RequestFramingValve.send(r, channel);
+        } catch (IOException | InvalidArgumentException | RuntimeException e) {
+            LOG.log(Level.FINE, "503 for overload not sent", e);
+        }
+        return false;
+    }
+
+    @Override
+    public boolean processResponse(javax.sip.message.Response response, MessageChannel channel) {
+        return true;
+    }
+
+    @Override
+    public void destroy() {
+    }
+}
