@@ -43,7 +43,7 @@ public final class UcfrontConfig {
     /** Requests per second and source address, and per From user, before 503 (0: no limit). */
     public final int floodSourceRate;
     public final int floodUserRate;
-    /** TCP connections open at once from one address; seconds a connection may stay silent. */
+    /** TCP (and, counted apart, TLS) connections open at once from one address; seconds a connection may stay silent. */
     public final int tcpMaxConnectionsPerSource;
     public final int tcpIdleTimeoutSeconds;
     /** Live SIP server transactions before overload answers (0: sized from the heap, see SipRuntime). */

@@ -67,7 +67,8 @@ public class PidginSipeTlsIT {
         }
     }
 
-    static KeyStore generatedKeyStore() throws Exception {
+    /** The key store the server generated in its data directory (its self-signed certificate). */
+    static KeyStore generatedKeyStore(UcfrontServer server) throws Exception {
         Path dir = server.dataDir().resolve("tls");
         String password = Files.readString(dir.resolve("keystore-password")).trim();
         KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -78,7 +79,7 @@ public class PidginSipeTlsIT {
     }
 
     static X509Certificate certificate() throws Exception {
-        KeyStore ks = generatedKeyStore();
+        KeyStore ks = generatedKeyStore(server);
         return (X509Certificate) ks.getCertificate(ks.aliases().nextElement());
     }
 
