@@ -72,7 +72,7 @@ SERVER_PID=
 SIPP_PIDS=()
 cleanup() {
   local p
-  for p in "${SIPP_PIDS[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
+  for p in "${SIPP_PIDS[@]}"; do [ -z "$p" ] || kill -KILL "$p" 2>/dev/null || true; done
   if [ -n "$SERVER_PID" ]; then
     kill -TERM "$SERVER_PID" 2>/dev/null || true
     for _ in $(seq 1 120); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
@@ -115,6 +115,7 @@ sipp_pool() {
       -key domain "$DOMAIN" -key expires "$EXPIRES" -t "$MODE" -i 127.0.0.1 -p $((SIPP_PORT + i)) \
       -m $((rate * DURATION)) -r "$rate" -rp 1000 -l $((rate * 20)) -d 0 -recv_timeout 10000 \
       -timeout $((DURATION + 60))s -default_behaviors abortunexp,pingreply \
+      -watchdog_minor_maxtriggers 1000000000 -watchdog_major_maxtriggers 1000000000 \
       -trace_stat -fd 5 -trace_err -nostdin >"sipp$i.out" 2>&1) &
   SIPP_PIDS+=($!)
 }
@@ -135,8 +136,13 @@ while [ $t -lt "$DURATION" ]; do
   sleep $((start + t - $(date +%s) > 0 ? start + t - $(date +%s) : 0))
   kill -0 "$SERVER_PID" 2>/dev/null || { echo "soak: the server died; see $WORK/server.log" >&2; SERVER_PID=; exit 1; }
   sample "$t"
+  for i in "${!SIPP_PIDS[@]}"; do # sipp ending early ends (part of) the load: said once
+    if [ -n "${SIPP_PIDS[$i]}" ] && ! kill -0 "${SIPP_PIDS[$i]}" 2>/dev/null && [ $t -lt "$DURATION" ]; then
+      record "sipp $i ended before t=$t s: see $WORK/sipp/*_errors.log"; SIPP_PIDS[$i]=
+    fi
+  done
 done
-for p in "${SIPP_PIDS[@]}"; do wait "$p" || true; done
+for p in "${SIPP_PIDS[@]}"; do [ -z "$p" ] || wait "$p" || true; done
 SIPP_PIDS=()
 
 else
