@@ -654,6 +654,21 @@ public class CallRoutingIT {
         assertPasses(olga, olga.await());
     }
 
+    /**
+     * The caller's re-INVITE comes before its ACK, and its BYE before the re-INVITE's ACK (as UDP
+     * requests handled by parallel threads can): the callee still gets each ACK before the next
+     * request, and the late initial ACK is not taken for the re-INVITE's.
+     */
+    @Test
+    public void anAckHandledAfterTheNextRequestIsRelayedBeforeIt() throws Exception {
+        int ep = port();
+        register("olga", ep);
+        Sipp olga = endpoint(ep, invite("To: &lt;sip:olga@fabrikam\\.com&gt;") + answerThenReInvite("olga2"));
+        Sipp alice = caller("alice", "sip:olga@fabrikam.com", CALLER_REINVITES_ACKS_LATE);
+        assertPasses(alice, alice.run(server));
+        assertPasses(olga, olga.await());
+    }
+
     /** MS-EUMR §3.2.4.2: a 605 from the forwarding target counts as answered (TargetClass primary). */
     @Test
     public void aForwardingTargetAnswering605IsReportedAnswered() throws Exception {

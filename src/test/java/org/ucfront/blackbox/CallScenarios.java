@@ -262,6 +262,29 @@ final class CallScenarios {
               <recv response="200"/>
             """;
 
+    /**
+     * {@link #CALLER_REINVITES} with each ACK sent late: the initial one after the re-INVITE was
+     * answered, the re-INVITE's after the BYE was: the order the server can see the caller's requests
+     * in when parallel threads hand them over.
+     */
+    static final String CALLER_REINVITES_ACKS_LATE = acksLate(CALLER_REINVITES);
+
+    private static String acksLate(String scenario) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)<send><!\\[CDATA\\[.*?]]></send>\n").matcher(scenario);
+        java.util.List<String> sends = new java.util.ArrayList<>();
+        java.util.List<Integer> at = new java.util.ArrayList<>();
+        while (m.find()) {
+            sends.add(m.group());
+            at.add(m.start());
+            at.add(m.end());
+        }
+        // sends: ACK, re-INVITE, ACK, BYE; between the re-INVITE and the second ACK, its answer's recvs
+        String reInviteAnswer = scenario.substring(at.get(3), at.get(4));
+        String byeAnswer = scenario.substring(at.get(7));
+        return scenario.substring(0, at.get(0)) + sends.get(1) + reInviteAnswer + sends.get(0) + sends.get(3)
+                + byeAnswer + sends.get(2);
+    }
+
     // the caller's outcomes
 
     static final String CALLER_ANSWERED = """

@@ -75,7 +75,11 @@ public final class Call implements VoicemailLeg.Upstream {
     private SipServletResponse answer;
     private boolean acknowledged;
     /** Session id of the side that owes an ACK → the 2xx of the re-INVITE relayed for it. */
-    private final Map<String, SipServletResponse> pendingAcks = new java.util.HashMap<>();
+    private final Map<String, OwedAck> pendingAcks = new java.util.HashMap<>();
+
+    /** The other side's 2xx to a relayed re-INVITE, owed an ACK when the re-INVITE's own (that CSeq) comes. */
+    private record OwedAck(long cseq, SipServletResponse answer) {
+    }
 
     Call(CallRouter router, SipServletRequest invite, String user, CallSettings settings) {
         this.router = router;
@@ -174,11 +178,12 @@ public final class Call implements VoicemailLeg.Upstream {
 
     /** The caller's ACK for our 2xx: the answerer gets its own (with the caller's SDP if the offer was late). */
     synchronized void ack(SipServletRequest ack) throws IOException {
-        SipServletResponse reInvite = pendingAcks.remove(ack.getSession().getId());
-        if (reInvite != null) { // the ACK of a relayed re-INVITE's 2xx
-            SipServletRequest a = reInvite.createAck();
+        OwedAck reInvite = pendingAcks.get(ack.getSession().getId());
+        if (reInvite != null && reInvite.cseq() == cseqOf(ack)) { // the ACK of a relayed re-INVITE's 2xx
+            pendingAcks.remove(ack.getSession().getId());
+            SipServletRequest a = reInvite.answer().createAck();
             copyBody(ack, a);
-            send(a, reInvite.getSession());
+            send(a, reInvite.answer().getSession());
         } else if (answer != null && !acknowledged) {
             acknowledged = true;
             SipServletRequest a = answer.createAck();
@@ -197,6 +202,7 @@ public final class Call implements VoicemailLeg.Upstream {
             send(req.createResponse(SipServletResponse.SC_CALL_LEG_DONE), req.getSession());
             return;
         }
+        acknowledgeFor(req.getSession(), false);
         SipServletRequest out = req.getB2buaHelper().createRequest(other, req, null);
         removeCredentials(out);
         copyBody(req, out);
@@ -216,7 +222,8 @@ public final class Call implements VoicemailLeg.Upstream {
             copyBody(resp, back);
             send(back, origin.getSession());
             if ("INVITE".equals(resp.getMethod()) && resp.getStatus() >= 200 && resp.getStatus() < 300) {
-                pendingAcks.put(origin.getSession().getId(), resp); // the re-INVITE's ACK comes from there
+                // the re-INVITE's ACK comes from there
+                pendingAcks.put(origin.getSession().getId(), new OwedAck(cseqOf(origin), resp));
             }
         }
         return true;
@@ -227,10 +234,7 @@ public final class Call implements VoicemailLeg.Upstream {
         send(bye.createResponse(SipServletResponse.SC_OK), bye.getSession());
         SipSession other = Legs.CALLER.equals(Legs.role(bye.getSession())) ? answeredSession : invite.getSession();
         phase = Phase.ENDED;
-        if (answer != null && !acknowledged) { // the caller's ACK and BYE may be processed out of order
-            acknowledged = true;
-            send(answer.createAck(), answeredSession);
-        }
+        acknowledgeFor(bye.getSession(), true);
         if (other != null && other.isValid()) {
             try {
                 send(other.createRequest("BYE"), other);
@@ -239,6 +243,29 @@ public final class Call implements VoicemailLeg.Upstream {
             }
         }
         invite.getApplicationSession().setInvalidateWhenReady(true);
+    }
+
+    /**
+     * The stack hands a side's requests to parallel threads, so over UDP a request sent right after
+     * an ACK (a re-INVITE, a BYE) can be handled before it: the ACK that side owes is sent on first,
+     * so the other side sees them in the order they were sent. Without a body: an ACK carries one
+     * only after a late-offer INVITE, and no request may come before that ACK. The caller's late
+     * ACK then finds nothing owed. A BYE (ending) also acknowledges the answer for the callee.
+     */
+    private void acknowledgeFor(SipSession side, boolean ending) throws IOException {
+        OwedAck reInvite = pendingAcks.remove(side.getId());
+        if (reInvite != null) {
+            send(reInvite.answer().createAck(), reInvite.answer().getSession());
+        }
+        if (answer != null && !acknowledged && (ending || Legs.CALLER.equals(Legs.role(side)))) {
+            acknowledged = true;
+            send(answer.createAck(), answeredSession);
+        }
+    }
+
+    /** The sequence number of a request's CSeq (the stack has parsed it: a number, then the method). */
+    private static long cseqOf(SipServletRequest req) {
+        return Long.parseLong(req.getHeader("CSeq").trim().split("\\s+")[0]);
     }
 
     /** The caller hung up before an answer (the container already answered 200 and 487). */
