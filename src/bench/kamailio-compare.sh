@@ -160,6 +160,7 @@ modparam("usrloc", "db_mode", 0)
 modparam("registrar", "max_expires", $EXPIRES)
 #!ifdef WITH_AUTH
 loadmodule "db_text.so"
+modparam("db_text", "max_result_rows", $USERS)
 loadmodule "htable.so"
 loadmodule "auth.so"
 modparam("htable", "db_url", "text://$db")
