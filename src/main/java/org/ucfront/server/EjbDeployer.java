@@ -37,6 +37,9 @@ import org.xml.sax.SAXException;
 public final class EjbDeployer implements LifecycleListener {
 
     private static final Logger LOG = Logger.getLogger(EjbDeployer.class.getName());
+    /** The name OpenEJB gives the threads of its stateless pools' executors (StatelessInstanceManager). */
+    private static final String POOL_WORKER_PREFIX = "StatelessPool.worker.";
+    private static final long POOL_WORKERS_EXIT_MILLIS = 2_000;
 
     /** The JTA data source the application's persistence unit names ({@code jta-data-source}). */
     static final String DATA_SOURCE = "ucfrontDb";
@@ -234,8 +237,30 @@ public final class EjbDeployer implements LifecycleListener {
                 LOG.log(Level.WARNING, "EJB container did not close cleanly", e);
             }
             container = null;
+            awaitPoolWorkers();
         }
         summary = null;
+    }
+
+    /**
+     * OpenEJB terminates its stateless pools' executors when the container closes, but their worker
+     * threads can still be on their way out when Tomcat, right after the context stops, looks for
+     * threads the application left running (and reports each as a SEVERE leak): they are awaited,
+     * briefly, since they are already ending.
+     */
+    private static void awaitPoolWorkers() {
+        long deadline = System.nanoTime() + POOL_WORKERS_EXIT_MILLIS * 1_000_000;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (t.getName().startsWith(POOL_WORKER_PREFIX) && left > 0) {
+                try {
+                    t.join(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** The application's name as Tomcat names its archive: ROOT for the root context. */
