@@ -3,9 +3,9 @@ package org.ucfront.blackbox;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static org.ucfront.blackbox.SourceConnections.*;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -145,24 +145,11 @@ public class FloodIT {
         }
         // closed connections give their places back, once the server's reader threads have seen
         // them end (asynchronously, so a connection made at once may still be over the cap)
-        assertTrue(servedWithin("127.0.0.5", 10_000).startsWith("SIP/2.0 200"));
-    }
-
-    /** The answer to OPTIONS on the first connection from the address that the server serves. */
-    private static String servedWithin(String source, long millis) throws Exception {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (true) {
-            String answer;
-            try (Socket s = tcpFrom(source)) {
-                answer = optionsOver(s);
-            } catch (IOException reset) {
-                answer = "closed: " + reset;
+        assertTrue(servedWithin(() -> {
+            try (Socket s = tcpFrom("127.0.0.5")) {
+                return optionsOver(s);
             }
-            if (!answer.startsWith("closed") || System.nanoTime() > deadline) {
-                return answer;
-            }
-            Thread.sleep(50);
-        }
+        }, 10_000).startsWith("SIP/2.0 200"));
     }
 
     @Test
@@ -217,10 +204,7 @@ public class FloodIT {
     }
 
     private static Socket tcpFrom(String address) throws IOException {
-        Socket s = new Socket();
-        s.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
-        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), SIP_PORT), 5_000);
-        return s;
+        return SourceConnections.tcpFrom(address, SIP_PORT);
     }
 
     private static String request(String method, String user, DatagramSocket from) {
@@ -291,26 +275,6 @@ public class FloodIT {
         s.getOutputStream().write(request("OPTIONS", "calm", s.getLocalPort(), "TCP")
                 .replace("127.0.0.1:" + s.getLocalPort(), s.getLocalAddress().getHostAddress() + ":" + s.getLocalPort())
                 .getBytes(StandardCharsets.US_ASCII));
-        InputStream in = s.getInputStream();
-        StringBuilder b = new StringBuilder();
-        while (!b.toString().endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                return "closed: " + b;
-            }
-            b.append((char) c);
-        }
-        return b.toString();
-    }
-
-    /** The first byte the server sends, or -1 when it closes (or resets) the connection. */
-    private static int readOrEnd(Socket s) throws IOException {
-        try {
-            return s.getInputStream().read();
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server neither answered nor closed the connection", e);
-        } catch (IOException reset) {
-            return -1;
-        }
+        return head(s);
     }
 }

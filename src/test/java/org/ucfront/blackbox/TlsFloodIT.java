@@ -2,11 +2,10 @@ package org.ucfront.blackbox;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ucfront.blackbox.SourceConnections.*;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +96,11 @@ public class TlsFloodIT {
         }
         // closed connections give their places back, once the server's reader threads have seen
         // them end (asynchronously, so a connection made at once may still be over the cap)
-        String answer = servedWithin("127.0.0.21", 15_000);
+        String answer = servedWithin(() -> {
+            try (SSLSocket s = tlsFrom("127.0.0.21")) {
+                return optionsOver(s);
+            }
+        }, 15_000);
         assertTrue(answer, answer.startsWith("SIP/2.0 200"));
     }
 
@@ -112,30 +115,10 @@ public class TlsFloodIT {
         }
     }
 
-    /** The answer to OPTIONS on the first TLS connection from the address that the server serves. */
-    private static String servedWithin(String source, long millis) throws Exception {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (true) {
-            String answer;
-            try (SSLSocket s = tlsFrom(source)) {
-                answer = optionsOver(s);
-            } catch (IOException closed) {
-                answer = "closed: " + closed;
-            }
-            if (!answer.startsWith("closed") || System.nanoTime() > deadline) {
-                return answer;
-            }
-            Thread.sleep(50);
-        }
-    }
-
     // --- helpers
 
     private static Socket tcpFrom(String address) throws IOException {
-        Socket s = new Socket();
-        s.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
-        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), TLS_PORT), 5_000);
-        return s;
+        return SourceConnections.tcpFrom(address, TLS_PORT);
     }
 
     private static SSLSocket layer(Socket tcp) throws IOException {
@@ -175,26 +158,6 @@ public class TlsFloodIT {
                 + "Content-Length: 0\r\n\r\n";
         s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
-        InputStream in = s.getInputStream();
-        StringBuilder b = new StringBuilder();
-        while (!b.toString().endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                return "closed: " + b;
-            }
-            b.append((char) c);
-        }
-        return b.toString();
-    }
-
-    /** The first byte the server sends, or -1 when it closes (or resets) the connection. */
-    private static int readOrEnd(Socket s) throws IOException {
-        try {
-            return s.getInputStream().read();
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server neither answered nor closed the connection", e);
-        } catch (IOException reset) {
-            return -1;
-        }
+        return head(s);
     }
 }
