@@ -50,8 +50,13 @@ public class NoRelayIT {
     }
 
     static String request(String method, String requestUri, String toTag, String callId) {
+        return request(method, requestUri, toTag, callId, client.getLocalPort());
+    }
+
+    /** A request from alice to bob, from a UDP client on the port. */
+    static String request(String method, String requestUri, String toTag, String callId, int port) {
         return method + " " + requestUri + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + client.getLocalPort() + ";branch=z9hG4bK-" + callId + "\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-" + callId + "\r\n"
                 + "From: <sip:alice@" + UcfrontServer.DOMAIN + ">;tag=a1\r\n"
                 + "To: <sip:bob@" + UcfrontServer.DOMAIN + ">" + (toTag == null ? "" : ";tag=" + toTag) + "\r\n"
                 + "Call-ID: " + callId + "\r\n"

@@ -172,7 +172,7 @@ public class StandaloneServerIT {
             victim.setSoTimeout(1000);
             String target = "sip:victim@127.0.0.2:" + victim.getLocalPort();
             for (String method : new String[] {"INFO", "BYE", "MESSAGE"}) {
-                client.send(request(method, target, "b2", "standalone-relay-" + method, client.localPort()));
+                client.send(NoRelayIT.request(method, target, "b2", "standalone-relay-" + method, client.localPort()));
                 String answer = client.receive().text();
                 assertTrue(method + ": " + answer, answer.startsWith("SIP/2.0 404 "));
                 assertTrue(answer, answer.contains(
@@ -186,7 +186,7 @@ public class StandaloneServerIT {
                     // the foreign host received nothing
                 }
             }
-            client.send(request("BYE", "sip:bob@" + UcfrontServer.DOMAIN, null, "standalone-nodialog", client.localPort()));
+            client.send(NoRelayIT.request("BYE", "sip:bob@" + UcfrontServer.DOMAIN, null, "standalone-nodialog", client.localPort()));
             String answer = client.receive().text();
             assertTrue(answer, answer.startsWith("SIP/2.0 481 "));
             assertTrue(answer, answer.contains("ms-diagnostics-public: 60208;reason=\"BYE outside a dialog.\""));
@@ -196,7 +196,7 @@ public class StandaloneServerIT {
         try (SipTestClient flooder = SipTestClient.tcpFrom("127.0.0.3", server.sipPort)) {
             StringBuilder burst = new StringBuilder();
             for (int i = 0; i < 40; i++) {
-                burst.append(request("OPTIONS", "sip:" + UcfrontServer.DOMAIN, null, "standalone-flood-" + i,
+                burst.append(NoRelayIT.request("OPTIONS", "sip:" + UcfrontServer.DOMAIN, null, "standalone-flood-" + i,
                         flooder.localPort()).replace("SIP/2.0/UDP 127.0.0.1:", "SIP/2.0/TCP 127.0.0.3:")
                         .replace("<sip:alice@", "<sip:user" + i + "@"));
             }
@@ -214,17 +214,6 @@ public class StandaloneServerIT {
             assertTrue("no 503 to a flood of 40 requests at a limit of 5/s", refused > 0);
         }
         assertFalse(server.logText(), server.logText().contains("SEVERE"));
-    }
-
-    private static String request(String method, String requestUri, String toTag, String callId, int port) {
-        return method + " " + requestUri + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-" + callId + "\r\n"
-                + "From: <sip:alice@" + UcfrontServer.DOMAIN + ">;tag=a1\r\n"
-                + "To: <sip:bob@" + UcfrontServer.DOMAIN + ">" + (toTag == null ? "" : ";tag=" + toTag) + "\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: 2 " + method + "\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "Content-Length: 0\r\n\r\n";
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.ucfront.sip.flood;
 
-import gov.nist.javax.sip.header.RetryAfter;
 import gov.nist.javax.sip.message.SIPRequest;
-import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import java.io.IOException;
@@ -14,7 +12,6 @@ import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.message.Request;
 import org.ucfront.launcher.UcfrontConfig;
-import org.ucfront.sip.MsDiagnostics;
 
 /**
  * Request floods are refused in the SIP stack, before a transaction, a session or the application
@@ -92,12 +89,7 @@ public class FloodValve implements SIPMessageValve {
 
     private static void refuse(SIPRequest request, MessageChannel channel, int retryAfter) {
         try {
-            SIPResponse r = request.createResponse(SIPResponse.SERVICE_UNAVAILABLE);
-            RetryAfter header = new RetryAfter();
-            header.setRetryAfter(retryAfter);
-            r.setHeader(header);
-            r.addHeader(MsDiagnostics.HEADER + ": " + MsDiagnostics.value(ERROR_ID, REASON));
-            org.ucfront.sip.RequestFramingValve.send(r, channel);
+            ServiceUnavailable.send(request, channel, retryAfter, ERROR_ID, REASON);
         } catch (IOException | InvalidArgumentException | RuntimeException e) {
             LOG.log(Level.FINE, "503 to a flooding source not sent", e);
         }

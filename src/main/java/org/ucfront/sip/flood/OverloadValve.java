@@ -1,8 +1,6 @@
 package org.ucfront.sip.flood;
 
-import gov.nist.javax.sip.header.RetryAfter;
 import gov.nist.javax.sip.message.SIPRequest;
-import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
@@ -12,8 +10,6 @@ import java.util.logging.Logger;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipStack;
 import javax.sip.message.Request;
-import org.ucfront.sip.MsDiagnostics;
-import org.ucfront.sip.RequestFramingValve;
 
 /**
  * Overload refused with an answer instead of silence. The stack refuses a new server transaction
@@ -62,12 +58,7 @@ public class OverloadValve implements SIPMessageValve {
             return true; // part of an admitted transaction: a retransmission gets its answer again
         }
         try {
-            SIPResponse r = request.createResponse(SIPResponse.SERVICE_UNAVAILABLE);
-            RetryAfter header = new RetryAfter();
-            header.setRetryAfter(RETRY_AFTER_SECONDS);
-            r.setHeader(header);
-            r.addHeader(MsDiagnostics.HEADER + ": " + MsDiagnostics.value(ERROR_ID, REASON));
-            RequestFramingValve.send(r, channel);
+            ServiceUnavailable.send(request, channel, RETRY_AFTER_SECONDS, ERROR_ID, REASON);
         } catch (IOException | InvalidArgumentException | RuntimeException e) {
             LOG.log(Level.FINE, "503 for overload not sent", e);
         }
