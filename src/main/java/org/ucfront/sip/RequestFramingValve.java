@@ -4,12 +4,8 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
-import java.io.IOException;
 import java.util.ListIterator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sip.SipStack;
-import javax.sip.message.Request;
 
 /**
  * What the SIP stack's parser lets through but RFC 3261 refuses, answered in the stack before any
@@ -28,7 +24,6 @@ import javax.sip.message.Request;
  */
 public class RequestFramingValve implements SIPMessageValve {
 
-    private static final Logger LOG = Logger.getLogger(RequestFramingValve.class.getName());
 
     /** ucfront's ErrorIds (its own range, see RegisterError). */
     static final int VERSION_ERROR_ID = 60204;
@@ -45,14 +40,14 @@ public class RequestFramingValve implements SIPMessageValve {
         if (marked != null) {
             int space = marked.indexOf(' ');
             int status = Integer.parseInt(marked.substring(0, space));
-            refuse(request, channel, status, status == SIPResponse.VERSION_NOT_SUPPORTED ? VERSION_ERROR_ID
+            ValveAnswer.refuse(request, channel, status, status == SIPResponse.VERSION_NOT_SUPPORTED ? VERSION_ERROR_ID
                     : FRAMING_ERROR_ID, marked.substring(space + 1));
             return false;
         }
         try {
             request.checkHeaders();
         } catch (java.text.ParseException missing) {
-            refuse(request, channel, SIPResponse.BAD_REQUEST, MISSING_ERROR_ID, missing.getMessage().trim() + ".");
+            ValveAnswer.refuse(request, channel, SIPResponse.BAD_REQUEST, MISSING_ERROR_ID, missing.getMessage().trim() + ".");
             return false;
         }
         return true;
@@ -69,32 +64,6 @@ public class RequestFramingValve implements SIPMessageValve {
         }
         return null;
     }
-
-    private static void refuse(SIPRequest request, MessageChannel channel, int status, int errorId, String reason) {
-        if (Request.ACK.equals(request.getMethod())) {
-            return;
-        }
-        try {
-            SIPResponse r = request.createResponse(status);
-            r.addHeader(MsDiagnostics.HEADER + ": " + MsDiagnostics.value(errorId, reason));
-            send(r, channel);
-        } catch (Exception e) { // a request too broken to answer is dropped
-            LOG.log(Level.FINE, "could not answer a malformed request", e);
-        }
-    }
-
-    /**
-     * Over TCP on the request's connection; over UDP to the datagram's source, since the valve runs
-     * before the stack applies rport (the Via may name any host).
-     */
-    public static void send(SIPResponse r, MessageChannel channel) throws IOException {
-        if (channel.isReliable()) {
-            channel.sendMessage(r);
-        } else {
-            channel.sendMessage(r, channel.getPeerPacketSourceAddress(), channel.getPeerPacketSourcePort());
-        }
-    }
-
     @Override
     public boolean processResponse(javax.sip.message.Response response, MessageChannel channel) {
         return true;

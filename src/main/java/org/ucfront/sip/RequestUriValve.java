@@ -2,12 +2,9 @@ package org.ucfront.sip;
 
 import gov.nist.javax.sip.address.SipUri;
 import gov.nist.javax.sip.message.SIPRequest;
-import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sip.SipStack;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -28,7 +25,6 @@ import org.ucfront.launcher.UcfrontConfig;
  */
 public class RequestUriValve implements SIPMessageValve {
 
-    private static final Logger LOG = Logger.getLogger(RequestUriValve.class.getName());
 
     /** ucfront's ErrorIds (its own range, see RegisterError). */
     static final int NOT_SERVED_ERROR_ID = 60207;
@@ -49,28 +45,15 @@ public class RequestUriValve implements SIPMessageValve {
             return true; // an initial request: the application answers it (or 405/501), never relays it
         }
         if (request.getRequestURI() instanceof SipUri && !hosts.serves(((SipUri) request.getRequestURI()).getHost())) {
-            refuse(request, channel, Response.NOT_FOUND, NOT_SERVED_ERROR_ID, "Request-URI not served by this server.");
+            ValveAnswer.refuse(request, channel, Response.NOT_FOUND, NOT_SERVED_ERROR_ID, "Request-URI not served by this server.");
             return false;
         }
         if (dialogOnly && request.getToTag() == null) {
-            refuse(request, channel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, NO_DIALOG_ERROR_ID,
+            ValveAnswer.refuse(request, channel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, NO_DIALOG_ERROR_ID,
                     request.getMethod() + " outside a dialog.");
             return false;
         }
         return true;
-    }
-
-    private static void refuse(SIPRequest request, MessageChannel channel, int status, int errorId, String reason) {
-        if (Request.ACK.equals(request.getMethod())) {
-            return;
-        }
-        try {
-            SIPResponse r = request.createResponse(status);
-            r.addHeader(MsDiagnostics.HEADER + ": " + MsDiagnostics.value(errorId, reason));
-            RequestFramingValve.send(r, channel);
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "could not answer a request not for this server", e);
-        }
     }
 
     @Override

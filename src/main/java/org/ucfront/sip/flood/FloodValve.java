@@ -3,15 +3,12 @@ package org.ucfront.sip.flood;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
-import java.io.IOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import javax.sip.InvalidArgumentException;
 import javax.sip.SipStack;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.message.Request;
 import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.sip.ValveAnswer;
 
 /**
  * Request floods are refused in the SIP stack, before a transaction, a session or the application
@@ -24,7 +21,6 @@ import org.ucfront.launcher.UcfrontConfig;
  */
 public class FloodValve implements SIPMessageValve {
 
-    private static final Logger LOG = Logger.getLogger(FloodValve.class.getName());
 
     /** ucfront's ErrorId for a refused flood (ucfront's own range, see RegisterError). */
     static final int ERROR_ID = 60203;
@@ -68,7 +64,7 @@ public class FloodValve implements SIPMessageValve {
             case ACCEPT:
                 return true;
             case REFUSE:
-                refuse(request, channel, limit.retryAfterSeconds(key));
+                ValveAnswer.unavailable(request, channel, limit.retryAfterSeconds(key), ERROR_ID, REASON);
                 return false;
             default:
                 return false;
@@ -85,14 +81,6 @@ public class FloodValve implements SIPMessageValve {
             return sip.getUser() + "@" + sip.getHost();
         }
         return null;
-    }
-
-    private static void refuse(SIPRequest request, MessageChannel channel, int retryAfter) {
-        try {
-            ServiceUnavailable.send(request, channel, retryAfter, ERROR_ID, REASON);
-        } catch (IOException | InvalidArgumentException | RuntimeException e) {
-            LOG.log(Level.FINE, "503 to a flooding source not sent", e);
-        }
     }
 
     @Override

@@ -4,12 +4,9 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
-import java.io.IOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import javax.sip.InvalidArgumentException;
 import javax.sip.SipStack;
 import javax.sip.message.Request;
+import org.ucfront.sip.ValveAnswer;
 
 /**
  * Overload refused with an answer instead of silence. The stack refuses a new server transaction
@@ -24,7 +21,6 @@ import javax.sip.message.Request;
  */
 public class OverloadValve implements SIPMessageValve {
 
-    private static final Logger LOG = Logger.getLogger(OverloadValve.class.getName());
 
     /** ucfront's ErrorId for a request refused by overload (ucfront's own range, see RegisterError). */
     static final int ERROR_ID = 60209;
@@ -57,11 +53,7 @@ public class OverloadValve implements SIPMessageValve {
                 || stack.findTransaction(request.getTransactionId(), true) != null) {
             return true; // part of an admitted transaction: a retransmission gets its answer again
         }
-        try {
-            ServiceUnavailable.send(request, channel, RETRY_AFTER_SECONDS, ERROR_ID, REASON);
-        } catch (IOException | InvalidArgumentException | RuntimeException e) {
-            LOG.log(Level.FINE, "503 for overload not sent", e);
-        }
+        ValveAnswer.unavailable(request, channel, RETRY_AFTER_SECONDS, ERROR_ID, REASON);
         return false;
     }
 
