@@ -232,7 +232,22 @@ public class FloodIT {
     }
 
     private static String receive(DatagramSocket s) throws IOException {
-        s.setSoTimeout(10_000);
+        return nextFinal(s, 10_000);
+    }
+
+    /** Every final answer until none has come for 2 s (the server answers a flood within that). */
+    private static List<String> drain(DatagramSocket s) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String a = nextFinal(s, 2_000); a != null; a = nextFinal(s, 2_000)) {
+            out.add(a);
+            lastAnswerAt = System.nanoTime();
+        }
+        return out;
+    }
+
+    /** The next final answer, or null when none comes within the time. */
+    private static String nextFinal(DatagramSocket s, int timeoutMillis) throws IOException {
+        s.setSoTimeout(timeoutMillis);
         byte[] buf = new byte[65536];
         DatagramPacket p = new DatagramPacket(buf, buf.length);
         while (true) {
@@ -244,26 +259,6 @@ public class FloodIT {
             String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.US_ASCII);
             if (!text.startsWith("SIP/2.0 1")) {
                 return text;
-            }
-        }
-    }
-
-    /** Every final answer until none has come for 2 s (the server answers a flood within that). */
-    private static List<String> drain(DatagramSocket s) throws IOException {
-        List<String> out = new ArrayList<>();
-        s.setSoTimeout(2_000);
-        byte[] buf = new byte[65536];
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        while (true) {
-            try {
-                s.receive(p);
-            } catch (SocketTimeoutException e) {
-                return out;
-            }
-            String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.US_ASCII);
-            if (!text.startsWith("SIP/2.0 1")) {
-                out.add(text);
-                lastAnswerAt = System.nanoTime();
             }
         }
     }
