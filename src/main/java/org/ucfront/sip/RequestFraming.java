@@ -27,35 +27,62 @@ public final class RequestFraming {
     private RequestFraming() {
     }
 
-    /** The problem of a request's bytes, or null (responses and well-framed requests). */
+    /**
+     * The problem of a request's bytes, or null (responses and well-framed requests). Runs on every
+     * message the stack parses, so it walks the lines by index: no regular expression, no line array.
+     */
     public static Problem check(byte[] message) {
-        int end = headerEnd(message);
-        String head = new String(message, 0, end, StandardCharsets.ISO_8859_1);
-        String[] lines = head.split("\r?\n");
-        if (lines.length == 0 || lines[0].startsWith("SIP/")) {
+        if (startsWith(message, RESPONSE_START)) {
             return null;
         }
-        String requestLine = lines[0].strip();
+        String head = new String(message, 0, headerEnd(message), StandardCharsets.ISO_8859_1);
+        int lineEnd = lineEnd(head, 0);
+        String requestLine = line(head, 0, lineEnd).strip();
         int lastSpace = requestLine.lastIndexOf(' ');
         if (lastSpace > 0 && !requestLine.substring(lastSpace + 1).equalsIgnoreCase(SIP_VERSION)) {
             return new Problem(505, "Only " + SIP_VERSION + " is supported.");
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isEmpty() || line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-                continue; // a folded continuation (§7.3.1)
+        for (int start = lineEnd + 1; start < head.length(); start = lineEnd + 1) {
+            lineEnd = lineEnd(head, start);
+            char first = head.charAt(start);
+            int colon = head.indexOf(':', start);
+            if (first == ' ' || first == '\t' || first == '\r' || first == '\n' || colon < 0 || colon >= lineEnd
+                    || colon == start) {
+                continue; // a folded continuation (§7.3.1), the blank line, or not a header
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            String name = SINGLE.get(line.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+            String name = SINGLE.get(head.substring(start, colon).strip().toLowerCase(Locale.ROOT));
             if (name != null && seen.merge(name, 1, Integer::sum) > 1) {
                 return new Problem(400, name + " must appear once.");
             }
         }
         return null;
+    }
+
+    private static final byte[] RESPONSE_START = "SIP/".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean startsWith(byte[] m, byte[] prefix) {
+        if (m.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (m[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Index of the line's LF, or the end of the head. */
+    private static int lineEnd(String head, int start) {
+        int lf = head.indexOf('\n', start);
+        return lf < 0 ? head.length() : lf;
+    }
+
+    /** The line from start to its LF, without the CR before it. */
+    private static String line(String head, int start, int lineEnd) {
+        int end = lineEnd > start && head.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+        return head.substring(start, end);
     }
 
     private static int headerEnd(byte[] m) {

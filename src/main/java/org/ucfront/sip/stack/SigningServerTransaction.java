@@ -25,4 +25,25 @@ final class SigningServerTransaction extends SIPServerTransactionImpl {
         }
         super.sendMessage(message);
     }
+
+    /**
+     * jain-sip's cleanUp (RELEASE_REFERENCES_STRATEGY=Normal) parses the request again from its
+     * kept bytes, only to drop it a few lines further: a second parse of every request over TCP.
+     * The bytes are hidden from it meanwhile and kept, so {@link #getRequest()} still parses them
+     * on demand.
+     */
+    @Override
+    public void cleanUp() {
+        byte[] kept = originalRequest == null ? originalRequestBytes : null;
+        if (kept == null) {
+            super.cleanUp();
+            return;
+        }
+        originalRequestBytes = null;
+        try {
+            super.cleanUp();
+        } finally {
+            originalRequestBytes = kept;
+        }
+    }
 }
