@@ -1,71 +1,93 @@
 package org.ucfront.registrar.persistence;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import javax.annotation.Resource;
+import javax.ejb.EJBException;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.persistence.EntityManager;
-import javax.persistence.PersistenceContext;
+import javax.sql.DataSource;
 import org.ucfront.registrar.model.Endpoint;
 
-/** Writes endpoint changes in batches and reads them all back at start. */
+/**
+ * Writes endpoint changes in batches and reads them all back at start, in plain JDBC: a batch is one
+ * upsert per saved endpoint and one delete per removed id, with no read before and no persistence
+ * context (through JPA the write-behind was the largest part of a registration's cost).
+ */
 @Stateless
 public class EndpointStore {
 
-    @PersistenceContext(unitName = "ucfront")
-    private EntityManager em;
+    /** Rows fetched per round trip when every endpoint is read back at start. */
+    static final int FETCH_SIZE = 1000;
 
-    /** Rows read back by one query: below the bind-parameter limits of H2 and PostgreSQL. */
-    static final int READ_CHUNK = 500;
+    private static final String COLUMN_LIST = String.join(", ", EndpointRow.COLUMNS);
+    private static final String PARAMETERS = EndpointRow.COLUMNS.stream().map(c -> "?")
+            .collect(Collectors.joining(", "));
+    /** H2: MERGE with an explicit key (H2 grammar, "MERGE INTO … KEY"). */
+    static final String H2_UPSERT = "MERGE INTO sip_endpoint (" + COLUMN_LIST + ") KEY (id) VALUES (" + PARAMETERS + ")";
+    /** PostgreSQL 9.5+: INSERT … ON CONFLICT on the primary key. */
+    static final String POSTGRESQL_UPSERT = "INSERT INTO sip_endpoint (" + COLUMN_LIST + ") VALUES (" + PARAMETERS
+            + ") ON CONFLICT (id) DO UPDATE SET " + EndpointRow.COLUMNS.stream().skip(1)
+                    .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+    static final String DELETE = "DELETE FROM sip_endpoint WHERE id = ?";
+    static final String SELECT_ALL = "SELECT " + COLUMN_LIST + " FROM sip_endpoint";
 
-    /**
-     * One transaction for a batch of changes: saved endpoints and removed ids. The rows that exist
-     * are read with one query per {@link #READ_CHUNK} ids (a find per endpoint was the larger part
-     * of a flush), then the batch is written with JDBC batching.
-     */
+    @Resource(name = "ucfrontDb")
+    private DataSource db;
+
+    /** One transaction for a batch of changes: saved endpoints (inserted or overwritten) and removed ids. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void write(Collection<Endpoint> saved, Collection<String> removed) {
-        List<String> ids = new ArrayList<>(saved.size() + removed.size());
-        saved.forEach(e -> ids.add(e.id()));
-        ids.addAll(removed);
-        Map<String, EndpointEntity> existing = existing(ids);
-        for (Endpoint e : saved) {
-            EndpointEntity entity = existing.get(e.id());
-            if (entity == null) {
-                em.persist(new EndpointEntity(e));
-            } else {
-                entity.copy(e);
+        try (Connection c = db.getConnection()) {
+            if (!saved.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement(upsert(c))) {
+                    for (Endpoint e : saved) {
+                        EndpointRow.bind(s, e);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
             }
-        }
-        for (String id : removed) {
-            EndpointEntity entity = existing.get(id);
-            if (entity != null) {
-                em.remove(entity);
+            if (!removed.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement(DELETE)) {
+                    for (String id : removed) {
+                        s.setString(1, id);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
             }
+        } catch (SQLException e) {
+            throw new EJBException("writing " + saved.size() + " endpoints and " + removed.size() + " removals", e);
         }
-    }
-
-    private Map<String, EndpointEntity> existing(List<String> ids) {
-        Map<String, EndpointEntity> found = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
-            for (EndpointEntity e : em.createQuery("SELECT e FROM EndpointEntity e WHERE e.id IN :ids",
-                    EndpointEntity.class).setParameter("ids", chunk).getResultList()) {
-                found.put(e.id(), e);
-            }
-        }
-        return found;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Endpoint> loadAll() {
-        return em.createQuery("SELECT e FROM EndpointEntity e", EndpointEntity.class)
-                .setHint("eclipselink.read-only", "true")
-                .getResultList().stream().map(EndpointEntity::toEndpoint).collect(Collectors.toList());
+        List<Endpoint> all = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(SELECT_ALL)) {
+            s.setFetchSize(FETCH_SIZE);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    all.add(EndpointRow.read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EJBException("reading the stored endpoints", e);
+        }
+        return all;
+    }
+
+    private static String upsert(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        return product.contains("postgres") ? POSTGRESQL_UPSERT : H2_UPSERT;
     }
 }
