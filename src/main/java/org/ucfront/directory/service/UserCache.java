@@ -1,9 +1,11 @@
 package org.ucfront.directory.service;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.ucfront.directory.model.SipUser;
 
 /**
@@ -35,6 +37,20 @@ public final class UserCache {
             }
         });
         return loaded;
+    }
+
+    /**
+     * Keeps every user {@code store} lists (the start's preload, so a user's first REGISTER does not
+     * wait for the store). A user already kept is left as it is, and if anything was invalidated
+     * while the list was read, what the list brought is withdrawn again, as in {@link #find}.
+     */
+    public void fill(Supplier<List<SipUser>> store) {
+        long before = generation.get();
+        List<SipUser> all = store.get();
+        all.forEach(u -> users.putIfAbsent(u.uri(), u));
+        if (generation.get() != before) {
+            all.forEach(u -> users.remove(u.uri(), u));
+        }
     }
 
     /** Forgets a user (after a change to it has been committed). */

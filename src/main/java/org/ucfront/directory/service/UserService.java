@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.ejb.ApplicationException;
+import javax.ejb.Asynchronous;
 import javax.ejb.EJB;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
@@ -36,6 +38,8 @@ import org.ucfront.sip.AddressOfRecord;
 /** The local user store: SIP-enabled users and their Digest credentials. */
 @Stateless
 public class UserService {
+
+    private static final Logger LOG = Logger.getLogger(UserService.class.getName());
 
     /** Thrown for a request the store refuses (duplicate, unknown, invalid): a client's error. */
     @ApplicationException(rollback = true)
@@ -80,6 +84,19 @@ public class UserService {
             secrets = SealedSecrets.of(UcfrontConfig.current().dataDir);
         }
         return secrets;
+    }
+
+    /** Fills the {@link UserCache} with every user, in the background: called once at start. */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void preloadCache() {
+        long started = System.nanoTime();
+        UserCache users = cache.cache();
+        users.fill(() -> em.createQuery("SELECT u FROM SipUserEntity u", SipUserEntity.class)
+                .setHint("eclipselink.read-only", "true").getResultList().stream().map(UserService::view)
+                .collect(Collectors.toList()));
+        LOG.info(() -> "user cache: " + users.size() + " users in memory after "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

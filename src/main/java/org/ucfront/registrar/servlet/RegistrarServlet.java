@@ -90,6 +90,7 @@ public class RegistrarServlet extends MeasuredSipServlet {
         registry = Ejbs.lookup(Ejbs.BINDING_REGISTRY, BindingRegistry.class);
         users = Ejbs.lookup(Ejbs.USER_SERVICE, UserService.class);
         userCache = Ejbs.lookup(Ejbs.USER_CACHE_SERVICE, UserCacheService.class).cache();
+        users.preloadCache(); // in the background: the users' first REGISTERs need not reach the store
         clientVersions = Ejbs.lookup(Ejbs.CLIENT_VERSION_SERVICE, ClientVersionService.class);
         expiry = new Expiry(config.expiresDefault, config.expiresMin, config.expiresMax);
         auth = SharedAuthentication.get(config);
