@@ -2,6 +2,7 @@ package org.ucfront.sip;
 
 import java.util.Properties;
 import org.ucfront.launcher.UcfrontConfig;
+import org.ucfront.sip.flood.OverloadValve;
 
 /**
  * The SIP stack ucfront runs on, the same in the embedded server (launcher.SipRuntime) and the
@@ -35,6 +36,7 @@ public final class SipStackProperties {
         int admitted = configured > 0 ? configured : serverTransactionCap(Runtime.getRuntime().maxMemory());
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Long.toString(admitted * 5L / 4));
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "20000");
+        p.setProperty(OverloadValve.MAX_QUEUED_MESSAGES, Integer.toString(UcfrontConfig.current().maxQueuedMessages));
         // Answers go back where the request came from (RFC 3581 rport, added when the client did not
         // ask): over TCP on the request's own connection (RFC 3261 §18.2.2), over UDP to the source
         // port. Without it the stack connects (or resolves names) to whatever host the Via names

@@ -1,10 +1,14 @@
 package org.ucfront.sip.flood;
 
 import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.parser.PostParseExecutorServices;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.util.concurrent.ThreadPoolExecutor;
 import javax.sip.SipStack;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.message.Request;
 import org.ucfront.sip.ValveAnswer;
 
@@ -18,9 +22,15 @@ import org.ucfront.sip.ValveAnswer;
  * transaction; retransmissions of admitted requests still reach their transaction and get its
  * answer again (§17.2.2). The table empties as transactions end (over UDP 32 s after their
  * answer), and new requests are served again from then on.
+ *
+ * <p>Over TCP and TLS nothing fills that table: requests read from a connection wait in the stack's
+ * queue for a worker, and an overloaded server (or a JIT-cold one given a full load) answered them
+ * later and later until every client had timed out. Beyond {@code ucfront.sip.max.queued.messages}
+ * waiting, a new request without credentials is answered 503 the same way when it reaches a worker,
+ * so the queue drains at the cost of a 503; beyond twice that, every new request. A REGISTER that
+ * answers a challenge is admitted longer because its first half (the 401) is already paid for.
  */
 public class OverloadValve implements SIPMessageValve {
-
 
     /** ucfront's ErrorId for a request refused by overload (ucfront's own range, see RegisterError). */
     static final int ERROR_ID = 60209;
@@ -30,8 +40,12 @@ public class OverloadValve implements SIPMessageValve {
     /** Long enough for the table to drain by a good part: UDP transactions end 32 s after their answer. */
     static final int RETRY_AFTER_SECONDS = 10;
 
+    /** The stack property (set from ucfront.sip.max.queued.messages) of the TCP/TLS queue bound. */
+    public static final String MAX_QUEUED_MESSAGES = "org.ucfront.sip.MAX_QUEUED_MESSAGES";
+
     private SIPTransactionStack stack;
     private int shedAt = Integer.MAX_VALUE;
+    private int maxQueued;
 
     @Override
     public void init(SipStack sipStack) {
@@ -41,11 +55,15 @@ public class OverloadValve implements SIPMessageValve {
         if (cap != null) {
             shedAt = (int) (Long.parseLong(cap) * SHED_PERCENT / 100);
         }
+        String queued = stack instanceof gov.nist.javax.sip.SipStackImpl s && s.getConfigurationProperties() != null
+                ? s.getConfigurationProperties().getProperty(MAX_QUEUED_MESSAGES) : null;
+        maxQueued = queued == null ? 0 : Integer.parseInt(queued);
     }
 
     @Override
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
-        if (stack.getServerTransactionTableSize() < shedAt) {
+        if (stack.getServerTransactionTableSize() < shedAt
+                && !backlogged(queuedMessages(), maxQueued, hasCredentials(request))) {
             return true;
         }
         String method = request.getMethod();
@@ -55,6 +73,22 @@ public class OverloadValve implements SIPMessageValve {
         }
         ValveAnswer.unavailable(request, channel, RETRY_AFTER_SECONDS, ERROR_ID, REASON);
         return false;
+    }
+
+    /** Whether a request meets too long a queue of requests read over TCP/TLS (see the class comment). */
+    static boolean backlogged(int queued, int maxQueued, boolean credentials) {
+        return maxQueued > 0 && (queued > 2L * maxQueued || queued > maxQueued && !credentials);
+    }
+
+    /** Requests read over TCP/TLS and waiting for a worker (jain-sip's post-parse pool, shared by all connections). */
+    private static int queuedMessages() {
+        return PostParseExecutorServices.getPostParseExecutor() instanceof ThreadPoolExecutor pool
+                ? pool.getQueue().size() : 0;
+    }
+
+    private static boolean hasCredentials(SIPRequest request) {
+        return request.getHeader(AuthorizationHeader.NAME) != null
+                || request.getHeader(ProxyAuthorizationHeader.NAME) != null;
     }
 
     @Override

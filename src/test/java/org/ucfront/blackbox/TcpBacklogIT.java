@@ -1,0 +1,98 @@
+package org.ucfront.blackbox;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Load shedding over TCP (OverloadValve): requests pipelined on one connection faster than they
+ * are served wait in the stack's queue; beyond ucfront.sip.max.queued.messages (a small bound
+ * here) new requests without credentials get 503 with Retry-After and ms-diagnostics 60209
+ * instead of waiting, every request gets exactly one answer, and once the queue has drained
+ * requests are served again.
+ */
+public class TcpBacklogIT {
+
+    static final int SIP_PORT = 15870;
+    static final int HTTP_PORT = 18870;
+    static final int MAX_QUEUED = 20;
+    static final int BURST = 2000;
+
+    static UcfrontServer server;
+
+    @BeforeClass
+    public static void startServer() throws Exception {
+        server = new UcfrontServer("tcp-backlog", SIP_PORT, HTTP_PORT)
+                .with("UCFRONT_FLOOD_SOURCE_RATE", "0")
+                .with("UCFRONT_FLOOD_USER_RATE", "0")
+                .with("UCFRONT_SIP_MAX_QUEUED_MESSAGES", Integer.toString(MAX_QUEUED))
+                .start();
+        AdminClient.of(server).createUser("sip:piled@" + UcfrontServer.DOMAIN, "pw-backlog");
+    }
+
+    @AfterClass
+    public static void stopServer() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    public void aBacklogBeyondTheBoundIsAnswered503AndEveryRequestOnce() throws Exception {
+        try (SipTestClient c = SipTestClient.tcp(SIP_PORT)) {
+            StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < BURST; i++) {
+                burst.append(register(c, "piled-" + i));
+            }
+            // written by another thread while this one reads: the answers must not fill the socket
+            CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
+                try {
+                    c.send(burst.toString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            List<SipTestClient.Message> answers = new ArrayList<>();
+            Set<String> answered = new HashSet<>();
+            for (int i = 0; i < BURST; i++) {
+                SipTestClient.Message m = c.receive();
+                answers.add(m);
+                assertTrue("answered twice: " + m.header("Call-ID"), answered.add(m.header("Call-ID")));
+            }
+            written.get();
+            long challenged = answers.stream().filter(a -> a.status() == 401).count();
+            List<SipTestClient.Message> refused = answers.stream().filter(a -> a.status() == 503).toList();
+            assertEquals("every request answered 401 or 503", BURST, challenged + refused.size());
+            assertTrue("the queue went beyond " + MAX_QUEUED + ": some were refused", refused.size() > 0);
+            assertTrue("requests were served while the backlog lasted: " + challenged, challenged >= MAX_QUEUED);
+            SipTestClient.Message a503 = refused.get(0);
+            assertTrue(a503.text(), a503.header("Retry-After").matches("[1-9]\\d*"));
+            assertEquals("60209;reason=\"Server overloaded.\"", a503.header("ms-diagnostics-public"));
+
+            c.send(register(c, "after-the-burst"));
+            SipTestClient.Message after = c.receive();
+            assertEquals(after.text(), 401, after.status());
+        }
+    }
+
+    private static String register(SipTestClient c, String callId) {
+        String domain = UcfrontServer.DOMAIN;
+        return "REGISTER sip:" + domain + " SIP/2.0\n"
+                + "Via: SIP/2.0/TCP 127.0.0.1:" + c.localPort() + ";branch=z9hG4bK-" + callId + "\n"
+                + "Max-Forwards: 70\n"
+                + "From: <sip:piled@" + domain + ">;tag=" + callId + ";epid=e" + Math.abs(callId.hashCode()) + "\n"
+                + "To: <sip:piled@" + domain + ">\n"
+                + "Call-ID: " + callId + "\n"
+                + "CSeq: 1 REGISTER\n"
+                + "Contact: <sip:piled@127.0.0.1:" + c.localPort() + ";transport=tcp>\n"
+                + "Content-Length: 0\n\n";
+    }
+}
