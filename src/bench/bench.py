@@ -280,8 +280,9 @@ def jfr_top(a):
 SOAK_CLASSES = [
     ("app_sessions", r"\.SipApplicationSessionImpl$"),
     ("sip_sessions", r"\.SipSessionImpl$"),
-    ("server_tx", r"\.SIPServerTransaction(Impl)?$"),
-    ("client_tx", r"\.SIPClientTransaction(Impl)?$"),
+    # ucfront's stack makes its own subclasses (org.ucfront.sip.stack.Signing*Transaction)
+    ("server_tx", r"\.(SIPServerTransaction(Impl)?|SigningServerTransaction)$"),
+    ("client_tx", r"\.(SIPClientTransaction(Impl)?|SigningClientTransaction)$"),
     ("dialogs", r"\.SIPDialog$"),
     # timers: tasks pending in scheduled executors (JAIN-SIP's transaction and dialog timers, the
     # container's, EJB timers); and the timer task objects themselves (JAIN-SIP SIPStackTimerTask
@@ -338,9 +339,10 @@ def soak_sample(a):
     row = {"t_s": a.t, "load1": float(open("/proc/loadavg").read().split()[0])}
     row.update(_histogram(a.pid, a.histogram))  # a full GC first: live objects only
     info = subprocess.run(["jcmd", str(a.pid), "GC.heap_info"], capture_output=True, text=True).stdout
-    m = re.search(r"total (\d+)K, used (\d+)K", info)
-    row["heap_after_gc_mb"] = round(int(m.group(2)) / 1024, 1) if m else ""
-    row["heap_committed_mb"] = round(int(m.group(1)) / 1024, 1) if m else ""
+    # one line for G1 ("garbage-first heap"), one per generation for the parallel collector
+    gens = re.findall(r"total (\d+)K, used (\d+)K", info)
+    row["heap_after_gc_mb"] = round(sum(int(u) for _, u in gens) / 1024, 1) if gens else ""
+    row["heap_committed_mb"] = round(sum(int(t) for t, _ in gens) / 1024, 1) if gens else ""
     status = open(f"/proc/{a.pid}/status").read()
     row["rss_mb"] = round(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024, 1)
     row["threads"] = len(os.listdir(f"/proc/{a.pid}/task"))

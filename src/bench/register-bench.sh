@@ -208,7 +208,9 @@ heap_after_gc() {
   sleep 1
   jcmd "$SERVER_PID" GC.run >/dev/null
   local k
-  k=$(jcmd "$SERVER_PID" GC.heap_info | grep -o "used [0-9]*K" | head -1 | grep -o "[0-9]*")
+  # summed over the generations: one line with G1, young and old with the parallel collector
+  k=$(jcmd "$SERVER_PID" GC.heap_info | grep -o "total [0-9]*K, used [0-9]*K" | sed 's/.*used \([0-9]*\)K/\1/' \
+    | awk '{s += $1} END {print s + 0}')
   USED=$((k / 1024))
   RSS=$(( $(awk '/VmRSS/{print $2}' "/proc/$SERVER_PID/status") / 1024 ))
 }
