@@ -24,6 +24,11 @@ public final class SipStackProperties {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "64");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // jain-sip gives its UDP socket an 8 KB receive buffer (about 12 REGISTERs): any pause of the
+        // receiving thread longer than a few ms under load dropped datagrams, each a retransmission
+        // 500 ms later (RFC 3261 T1). The kernel caps the size asked at net.core.rmem_max / wmem_max.
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_RECEIVE_BUFFER));
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_SEND_BUFFER));
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
@@ -68,6 +73,15 @@ public final class SipStackProperties {
         long cap = maxHeap / TRANSACTION_HEAP_SHARE / BYTES_PER_SERVER_TRANSACTION;
         return (int) Math.max(MIN_SERVER_TRANSACTIONS, Math.min(cap, MAX_SERVER_TRANSACTIONS));
     }
+
+    /**
+     * The UDP socket's buffers: about 850 REGISTERs, so that the longest collector pause measured
+     * (417 ms, docs/benchmarks.md) at 2,000 requests/s loses none, while a request queued behind a
+     * full buffer still waits less than T1 (a larger one turns sustained overload into seconds of
+     * queue, answered after the client's retransmissions).
+     */
+    static final int UDP_RECEIVE_BUFFER = 512 * 1024;
+    static final int UDP_SEND_BUFFER = 512 * 1024;
 
     static final long BYTES_PER_SERVER_TRANSACTION = 4_000;
     static final int TRANSACTION_HEAP_SHARE = 2;
