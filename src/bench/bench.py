@@ -5,10 +5,12 @@
       creates users u<S>..u<S+N-1>@D (password p<i>) through the admin REST API, with T
       threads on keep-alive connections; an existing user (400 "already exists") counts as done.
       Prints "created N users in S s (R/s)".
-  bench.py csv    --out FILE --start S --count N --gen G --users M
+  bench.py csv    --out FILE --start S --count N --gen G --users M [--callees K]
       writes a sipp injection file (SEQUENTIAL): user;[authentication ...];epid;instance for users
       (S+i) mod M; G (0-255) makes the epid and +sip.instance distinct per step, so a step
-      registers new endpoints rather than refreshing earlier ones.
+      registers new endpoints rather than refreshing earlier ones. With K callees (u0..u<K-1>,
+      invite-caller.xml): the users are callers u<K>..u<M-1>, from K + S mod (M-K), and a fifth
+      field names the callee, u<(S+i) mod K>.
   bench.py stat   FILE                  last line of a sipp -trace_stat file as key=value lines
   bench.py rtt    FILE...               p50/p90/p99/max of each rtd in sipp -trace_rtt files
   bench.py count-registrations --url URL --user U --password P
@@ -16,7 +18,8 @@
   bench.py step   --dir D --rate R --count N --wall S --java-ticks J --sipp-ticks K --busy-ticks B --hz H
       one result line for the sipp runs of a step directory (stat and rtt files), PASS or FAIL:
       PASS = every call answered 200, no retransmission, no unexpected message, >= 95% of the rate
-      asked, p99 of both response times < --max-p99 ms (500)
+      asked, p99 of every response time (rtd) < --max-p99 ms (500); --requests NAME:N also prints
+      N requests per call achieved as NAME= (default register_req:2; "" prints none)
   bench.py jfr-top FILE.jfr             hottest frames of the jdk.ExecutionSample events
   bench.py soak-sample --pid P --url URL --password P --sipp-dir D --out CSV --t S [--histogram F]
       one row of soak.sh's samples (appended to CSV, header first): a class histogram (jcmd
@@ -107,10 +110,14 @@ def gen_csv(a):
     with open(a.out, "w") as f:
         f.write("SEQUENTIAL\n")
         for k in range(a.count):
-            i = (a.start + k) % a.users
+            if a.callees:
+                i = a.callees + (a.start + k) % (a.users - a.callees)
+                callee = f";u{(a.start + k) % a.callees}"
+            else:
+                i, callee = (a.start + k) % a.users, ""
             # epid: token of 10 hex digits; instance: a UUID unique per (gen, user)
             f.write(f"u{i};[authentication username=u{i} password=p{i}];{a.gen:02x}{i:08x};"
-                    f"{a.gen:08x}-0000-4000-8000-{i:012x}\n")
+                    f"{a.gen:08x}-0000-4000-8000-{i:012x}{callee}\n")
     return 0
 
 
@@ -192,9 +199,12 @@ def step(a):
         v = rtts.get(n, [])
         return f"{_pct(v, 50):.0f}/{_pct(v, 99):.0f}/{max(v):.0f}" if v else "-"
 
+    names = sorted(set(rtts) | {"1", "2"}, key=lambda n: (len(n), n))
+    label, _, per = a.requests.partition(":")
+    requests = f"{label}={int(per) * achieved:.0f}/s " if label else ""
     print(f"{verdict} rate={a.rate}/s ok={ok} failed={failed} (timeouts {timeouts}) retrans={retrans} "
-          f"unexpected={unexpected} achieved={achieved:.0f}/s register_req={2 * achieved:.0f}/s "
-          f"rtd1={lat('1')} rtd2={lat('2')} ms cpu_java={java:.0f}% cpu_sipp={sipp:.0f}% "
+          f"unexpected={unexpected} achieved={achieved:.0f}/s {requests}"
+          f"{' '.join(f'rtd{n}={lat(n)}' for n in names)} ms cpu_java={java:.0f}% cpu_sipp={sipp:.0f}% "
           f"cpu_other={other:.0f}%{noisy} cpu_ms_per_call={per_call:.2f} wall={a.wall:.1f}s")
     return 0
 
@@ -432,6 +442,7 @@ def main():
     c.add_argument("--count", type=int, required=True)
     c.add_argument("--gen", type=int, required=True)
     c.add_argument("--users", type=int, required=True)
+    c.add_argument("--callees", type=int, default=0)
     s = sub.add_parser("stat")
     s.add_argument("file")
     r = sub.add_parser("rtt")
@@ -451,6 +462,7 @@ def main():
     st.add_argument("--hz", type=int, default=100)
     st.add_argument("--quiet-max", type=float, default=25)
     st.add_argument("--max-p99", type=float, default=500)
+    st.add_argument("--requests", default="register_req:2")
     j = sub.add_parser("jfr-top")
     j.add_argument("file")
     ss = sub.add_parser("soak-sample")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # register-bench.sh: REGISTER-with-Digest throughput, latency, memory and start-up benchmark of the
-# packaged ucfront server, driven by sipp on loopback. Every run is bounded in count and time, and
+# packaged ucfront server (and, as extra phases, provisioning SUBSCRIBE and call routing throughput),
+# driven by sipp on loopback. Every run is bounded in count and time, and
 # the script stops every process it started. Results: docs/benchmarks.md.
 #
 # Usage:  src/bench/register-bench.sh [DIST_DIR]
@@ -14,7 +15,8 @@
 #   HEAP=512m                        -Xmx of the server (JAVA_OPTS="-Xmx$HEAP $EXTRA_JAVA_OPTS")
 #   USERS=100000                     users created through the admin API (u0..u<USERS-1>, password p<i>)
 #   USER_THREADS=16                  parallel keep-alive HTTP connections creating them
-#   PHASES="throughput memory"       which phases run after "prepare"; "profile" is extra (see below)
+#   PHASES="throughput memory"       which phases run after "prepare"; "profile", "subscribe" and
+#                                    "invite" are extra (see below)
 #   TCP_RATES="250 500 750 1000 1500 2000 2500 3000"  calls/s steps over TCP, -t t1 (one connection)
 #   UDP_RATES="100 200 300 400 500 750 1000"         calls/s steps over UDP, -t u1 (one socket)
 #   TN_RATES=""                      calls/s steps over TCP with one connection per call (-t tn)
@@ -34,6 +36,11 @@
 #   MAX_P99=500                      p99 response time (ms) a passing step must stay under
 #   PROFILE_RATE=1000 PROFILE_SECONDS=30  phase "profile": Java Flight Recorder during a TCP run at
 #                                    that rate; prints where the samples are (bench.py jfr-top)
+#   SUB_RATES="100 200 300 400 500 750 1000"   phase "subscribe": calls/s steps (TCP_STEP_SECONDS each)
+#   SUB_WARMUP_CALLS=6000 SUB_WARMUP_RATE=200   its warm-up (same scenario, reported, not judged)
+#   INVITE_RATES="50 100 150 200 300 400 500"   phase "invite": calls/s steps (TCP_STEP_SECONDS each)
+#   INVITE_WARMUP_CALLS=3000 INVITE_WARMUP_RATE=100   its warm-up
+#   CALLEES=1000                     phase "invite": users u0..u<CALLEES-1> whose endpoints are called
 #   QUIET_MAX=25 QUIET_WAIT=600      before each step, wait (at most QUIET_WAIT s) until processes other
 #                                    than the server use less than QUIET_MAX % of one core (a shared
 #                                    machine: other builds make the numbers worse); a step that ran while
@@ -48,7 +55,7 @@
 #   retransmissions" means every answer came within 500 ms.
 # - A step PASSes when sipp counts no failed call, no retransmission, no unexpected or dead-call
 #   message, it achieved at least 95% of the rate asked (calls answered 200 / time to the last 200),
-#   and the p99 of both response times is below MAX_P99=500 ms (over UDP a later answer means a
+#   and the p99 of every response time (both, for REGISTER) is below MAX_P99=500 ms (over UDP a later answer means a
 #   retransmission; the same bound makes TCP comparable). A transport stops after 2 failed steps,
 #   or at once when the server ran out of heap (the server is restarted for the next transport).
 # - Latency per step: rtd1 = REGISTER to 401, rtd2 = authenticated REGISTER to 200, p50/p99/max in
@@ -68,6 +75,20 @@
 #               and SETTLE_SECONDS later), then stop and restart on the same data dir
 #   profile     JFR (stack depth 256) during a TCP run at PROFILE_RATE: $WORK/profile.jfr, and
 #               $WORK/profile-top.txt (bench.py jfr-top: samples by category, thread, frame, method)
+#   subscribe   sign-in with provisioning over TCP (-t t1), one call = REGISTER -> 401 -> REGISTER
+#               with credentials -> 200, then the in-band provisioning SUBSCRIBE (MS-SIPREGE §4.2.1,
+#               every group) -> 407 -> SUBSCRIBE with credentials -> 200 with the document piggybacked
+#               (src/bench/provisioning-bench.xml; rtd3/rtd4 = the two SUBSCRIBEs); each call a new
+#               user and endpoint. Steps at SUB_RATES judged like the REGISTER steps (p99 of all four
+#               response times); then a REGISTER-only step (register-bench.xml) at the highest passing
+#               rate on the same server, so the CPU of a SUBSCRIBE is the difference per call
+#   invite      call routing over TCP: one sipp registers the endpoints of CALLEES users over one TCP
+#               connection at FILL_RATE and holds them; its out-of-call scenario answers what ucfront
+#               forks to them (src/bench/invite-callee.xml: 180, 200, then ACK, BYE -> 200); callers
+#               u<CALLEES>.. call u<i mod CALLEES> over another connection (src/bench/invite-caller.xml:
+#               INVITE -> 407, ACK, INVITE with credentials -> 100/180/200, ACK, BYE -> 200, no pause);
+#               steps at INVITE_RATES calls/s; rtd2 = INVITE with credentials to 200. The holding
+#               sipp's CPU counts as sipp's
 # Output: one line per step as it runs, then a summary (also $WORK/summary.txt) and every step's
 # line ($WORK/steps.txt); server logs, sipp's files and class histograms stay in $WORK.
 # Requirements: bash, sipp 3.6 (Debian sip-tester), python3, JDK 17 (java, jcmd, jfr).
@@ -97,6 +118,13 @@ EXPIRES=${EXPIRES:-7200}
 SETTLE_SECONDS=${SETTLE_SECONDS:-40}
 PROFILE_RATE=${PROFILE_RATE:-1000}
 PROFILE_SECONDS=${PROFILE_SECONDS:-30}
+SUB_RATES=${SUB_RATES-100 200 300 400 500 750 1000}
+SUB_WARMUP_CALLS=${SUB_WARMUP_CALLS:-6000}
+SUB_WARMUP_RATE=${SUB_WARMUP_RATE:-200}
+INVITE_RATES=${INVITE_RATES-50 100 150 200 300 400 500}
+INVITE_WARMUP_CALLS=${INVITE_WARMUP_CALLS:-3000}
+INVITE_WARMUP_RATE=${INVITE_WARMUP_RATE:-100}
+CALLEES=${CALLEES:-1000}
 MAX_P99=${MAX_P99:-500}
 FILL_CHUNK=${FILL_CHUNK:-5000}
 QUIET_MAX=${QUIET_MAX:-25}
@@ -105,7 +133,9 @@ WORK=${WORK:-/tmp/ucfront-bench.$(date +%Y%m%d-%H%M%S)}
 DOMAIN=bench.local
 ADMIN_PW=bench-admin-pw
 BENCH="python3 $HERE/bench.py"
-SCENARIO=$HERE/register-bench.xml
+SCENARIO=$HERE/register-bench.xml   # what sipp_start runs; the subscribe and invite phases change it
+CSV_CALLEES=0                       # bench.py csv --callees: 0 = registrations, else calls to them
+STEP_REQUESTS=register_req:2        # bench.py step --requests: the requests per call it prints
 HZ=$(getconf CLK_TCK)
 
 mkdir -p "$WORK"
@@ -235,11 +265,12 @@ wait_quiet() {
 NEXT_USER=0   # first user of the next step (cycles through USERS)
 GEN=0         # step number: makes epid/instance distinct per step
 
-# sipp_start DIR INDEX MODE RATE COUNT HOLD_MS: one sipp in the background on its own CSV slice;
-# sets SIPP_PID
+# sipp_start DIR INDEX MODE RATE COUNT HOLD_MS [SIPP_OPTION...]: one sipp of $SCENARIO in the
+# background on its own CSV slice; sets SIPP_PID
 sipp_start() {
   local dir=$1 i=$2 mode=$3 rate=$4 count=$5 hold=$6
-  $BENCH csv --out "$dir/in$i.csv" --start "$NEXT_USER" --count "$count" --gen $((GEN % 256)) --users "$USERS"
+  $BENCH csv --out "$dir/in$i.csv" --start "$NEXT_USER" --count "$count" --gen $((GEN % 256)) --users "$USERS" \
+    --callees "$CSV_CALLEES"
   NEXT_USER=$(( (NEXT_USER + count) % USERS ))
   local irate=${rate%.*}
   [ "$irate" -gt 0 ] || irate=1
@@ -250,9 +281,34 @@ sipp_start() {
       -key domain "$DOMAIN" -key expires "$EXPIRES" -t "$mode" -i 127.0.0.1 -p $((SIPP_PORT + i)) \
       -m "$count" -r "$rate" -rp 1000 -l "$limit" -d "$hold" -recv_timeout 10000 -timeout "${tmax}s" \
       -default_behaviors abortunexp,pingreply -max_socket "$MAX_SOCKET" \
-      -trace_stat -fd 1 -trace_rtt -rtt_freq 1 -trace_err -trace_screen -nostdin \
+      -trace_stat -fd 1 -trace_rtt -rtt_freq 1 -trace_err -trace_screen -nostdin "${@:7}" \
       >"sipp$i.out" 2>&1) &
   SIPP_PID=$!
+}
+
+# await_held DIR PID COUNT: waits until the holding sipp PID got COUNT registrations answered 200
+# (or COUNT answered either way, or no progress for 30 s); sets GOT and FAILED
+await_held() {
+  local dir=$1 pid=$2 c=$3 last=-1 still=0
+  while :; do
+    sleep 1
+    server_alive
+    GOT=$(cat "$dir"/*_"$pid"_rtt.csv 2>/dev/null | grep -c ';2$' || true)
+    FAILED=$($BENCH stat "$dir"/*_"$pid"_.csv 2>/dev/null | grep '^FailedCall(C)=' | cut -d= -f2 || true)
+    FAILED=${FAILED:-0}
+    [ "$GOT" -ge "$c" ] && break
+    [ $((GOT + FAILED)) -ge "$c" ] && break
+    if [ "$GOT" = "$last" ]; then still=$((still + 1)); else still=0; fi
+    [ $still -ge 30 ] && { log "no progress for 30 s: $GOT of $c registered"; break; }
+    last=$GOT
+  done
+}
+
+# ticks of the holding sipps (the invite phase's callees answer during its steps)
+holders_ticks() {
+  local p t=0
+  for p in "${HOLD_PIDS[@]}"; do t=$((t + $(cpu_ticks "$p"))); done
+  echo $t
 }
 
 # run_step NAME MODE RATE COUNT: one step (SIPP_PROCS sipps); logs one result line, sets STEP_OK
@@ -266,8 +322,8 @@ run_step() {
   per=$(( (count + procs - 1) / procs ))
   prate=$(awk -v r="$rate" -v p="$procs" 'BEGIN{printf "%.3f", r / p}')
   wait_quiet
-  local j0 b0 t0 s_ticks=0
-  j0=$(cpu_ticks "$SERVER_PID"); b0=$(busy_ticks); t0=$(now)
+  local j0 b0 t0 h0 s_ticks=0
+  j0=$(cpu_ticks "$SERVER_PID"); b0=$(busy_ticks); h0=$(holders_ticks); t0=$(now)
   for ((i = 0; i < procs; i++)); do
     sipp_start "$dir" "$i" "$mode" "$prate" "$per" 0
     pids+=("$SIPP_PID")
@@ -288,19 +344,21 @@ run_step() {
   done
   for p in "${pids[@]}"; do wait "$p" || true; s_ticks=$((s_ticks + ${last[$p]:-0})); done
   STEP_PIDS=()
+  s_ticks=$((s_ticks + $(holders_ticks) - h0))
   local t1 j1 b1
   t1=$(now); j1=$(cpu_ticks "$SERVER_PID"); b1=$(busy_ticks)
   server_alive
   LAST_RES=$($BENCH step --dir "$dir" --rate "$rate" --count $((per * procs)) \
         --wall "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')" \
         --java-ticks $((j1 - j0)) --sipp-ticks "$s_ticks" --busy-ticks $((b1 - b0)) --hz "$HZ" \
-        --quiet-max "$QUIET_MAX" --max-p99 "$MAX_P99")
+        --quiet-max "$QUIET_MAX" --max-p99 "$MAX_P99" --requests "$STEP_REQUESTS")
   if out_of_heap; then LAST_RES="$LAST_RES OUT-OF-HEAP"; fi
   echo "$name $LAST_RES" | tee -a "$WORK/steps.txt" >&2
   case "$LAST_RES" in PASS*) STEP_OK=1 ;; *) STEP_OK=0 ;; esac
 }
 
-# run_steps LABEL MODE SECONDS RATES...: stepped rates; records the highest passing step
+# run_steps LABEL MODE SECONDS RATES...: stepped rates; records the highest passing step (BEST_RATE,
+# "none" if none passed)
 run_steps() {
   local label=$1 mode=$2 seconds=$3; shift 3
   local best="none" best_line="" fails=0 rate
@@ -316,6 +374,7 @@ run_steps() {
     sleep 3 # the write-behind catches up
   done
   record "$label highest passing rate: $best calls/s${best_line:+ | $best_line}"
+  BEST_RATE=$best
 }
 
 # fresh_server NAME: a server on a fresh copy of the users' data dir
@@ -390,20 +449,8 @@ case " $PHASES " in *" memory "*)
       # index 10+k: a port of its own; held for at most 2 h (the phase kills it when done)
       sipp_start "$dir" $((10 + k)) t1 "$FILL_RATE" "$c" 7200000
       HOLD_PIDS+=("$SIPP_PID")
-      last=-1; still=0
-      while :; do
-        sleep 1
-        server_alive
-        got=$(cat "$dir"/*_"$SIPP_PID"_rtt.csv 2>/dev/null | grep -c ';2$' || true)
-        failed=$(python3 "$HERE/bench.py" stat "$dir"/*_"$SIPP_PID"_.csv 2>/dev/null | grep '^FailedCall(C)=' | cut -d= -f2 || true)
-        failed=${failed:-0}
-        [ "$got" -ge "$c" ] && break
-        [ $((got + failed)) -ge "$c" ] && break
-        if [ "$got" = "$last" ]; then still=$((still + 1)); else still=0; fi
-        [ $still -ge 30 ] && { log "no progress for 30 s: $got of $c registered"; break; }
-        last=$got
-      done
-      got_all=$((got_all + got)); failed_all=$((failed_all + failed)); left=$((left - c))
+      await_held "$dir" "$SIPP_PID" "$c"
+      got_all=$((got_all + GOT)); failed_all=$((failed_all + FAILED)); left=$((left - c))
     done
     t1=$(now); j1=$(cpu_ticks "$SERVER_PID")
     got=$got_all
@@ -446,11 +493,60 @@ case " $PHASES " in *" profile "*)
   ;;
 esac
 
+case " $PHASES " in *" subscribe "*)
+  fresh_server subscribe
+  SCENARIO=$HERE/provisioning-bench.xml STEP_REQUESTS=subscribe_req:2
+  if [ "$SUB_WARMUP_CALLS" -gt 0 ]; then
+    run_step "subscribe-warmup" t1 "$SUB_WARMUP_RATE" "$SUB_WARMUP_CALLS"
+    record "subscribe warm-up (not judged): $LAST_RES"
+    sleep 3
+  fi
+  run_steps "subscribe" t1 "$TCP_STEP_SECONDS" $SUB_RATES
+  SCENARIO=$HERE/register-bench.xml STEP_REQUESTS=register_req:2
+  if [ "$BEST_RATE" != none ]; then
+    sleep 3
+    run_step "subscribe-reference-register-$BEST_RATE" t1 "$BEST_RATE" $((BEST_RATE * TCP_STEP_SECONDS))
+    record "REGISTER alone at $BEST_RATE calls/s on the same server (reference): $LAST_RES"
+  fi
+  record "server log (subscribe steps): $(errors_in_log "$SERVER_LOG")"
+  stop_server
+  ;;
+esac
+
+case " $PHASES " in *" invite "*)
+  [ "$CALLEES" -lt $((USERS / 2)) ] || { echo "register-bench: CALLEES must be under USERS/2" >&2; exit 2; }
+  fresh_server invite
+  dir=$WORK/steps/callees; rm -rf "$dir"; mkdir -p "$dir"
+  log "registering $CALLEES callees' endpoints at $FILL_RATE/s over one TCP connection, held open"
+  NEXT_USER=0; GEN=$((GEN + 1))
+  # index 9: a port of its own; held for at most 2 h (stop_holders kills it)
+  sipp_start "$dir" 9 t1 "$FILL_RATE" "$CALLEES" 7200000 -oocsf "$HERE/invite-callee.xml"
+  HOLD_PIDS+=("$SIPP_PID")
+  await_held "$dir" "$SIPP_PID" "$CALLEES"
+  record "invite: $GOT of $CALLEES callees registered ($FAILED failed), held by sipp $SIPP_PID"
+  [ "$GOT" -eq "$CALLEES" ] || { echo "register-bench: not every callee registered; see $dir" >&2; exit 1; }
+  SCENARIO=$HERE/invite-caller.xml CSV_CALLEES=$CALLEES STEP_REQUESTS=
+  if [ "$INVITE_WARMUP_CALLS" -gt 0 ]; then
+    run_step "invite-warmup" t1 "$INVITE_WARMUP_RATE" "$INVITE_WARMUP_CALLS"
+    record "invite warm-up (not judged): $LAST_RES"
+    sleep 3
+  fi
+  run_steps "invite" t1 "$TCP_STEP_SECONDS" $INVITE_RATES
+  SCENARIO=$HERE/register-bench.xml CSV_CALLEES=0 STEP_REQUESTS=register_req:2
+  server_alive
+  record "server log (invite steps): $(errors_in_log "$SERVER_LOG")"
+  stop_holders
+  stop_server
+  ;;
+esac
+
 echo
 echo "================ summary ($WORK/summary.txt) ================"
 cat "$SUMMARY"
 echo
 echo "steps: rate asked; calls ok/failed; retransmissions; unexpected msgs; rate achieved (calls/s and"
-echo "REGISTER requests/s); rtd1 = REGISTER->401, rtd2 = REGISTER with credentials->200, p50/p99/max ms;"
+echo "REGISTER requests/s); rtd1 = REGISTER->401, rtd2 = REGISTER with credentials->200, p50/p99/max ms"
+echo "(subscribe: rtd3 = SUBSCRIBE->407, rtd4 = SUBSCRIBE with credentials->200; invite: rtd1 = INVITE->407,"
+echo "rtd2 = INVITE with credentials->200, rtd3 = BYE->200);"
 echo "CPU in % of one core: server, sipp, all other processes:"
 cat "$WORK/steps.txt"
