@@ -22,6 +22,17 @@ public final class ProvisionGroupList {
     private ProvisionGroupList() {
     }
 
+    // made once: newInstance() looks its implementation up on the class path (reading jar files),
+    // which every sign-in SUBSCRIBE did twice
+    private static final TransformerFactory TRANSFORMERS = TransformerFactory.newInstance();
+    private static final DocumentBuilderFactory BUILDERS = namespaceAware();
+
+    private static DocumentBuilderFactory namespaceAware() {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f;
+    }
+
     public static Document build(List<ProvisionGroup> groups, ProvisioningContext context) {
         Document doc = newDocument();
         Element root = doc.createElementNS(InBandProvisioning.RESPONSE_NAMESPACE, InBandProvisioning.RESPONSE_ROOT);
@@ -37,7 +48,7 @@ public final class ProvisionGroupList {
 
     public static byte[] render(Document doc) {
         try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
+            Transformer t = TRANSFORMERS.newTransformer();
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -50,9 +61,7 @@ public final class ProvisionGroupList {
 
     static Document newDocument() {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            return f.newDocumentBuilder().newDocument();
+            return BUILDERS.newDocumentBuilder().newDocument();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }

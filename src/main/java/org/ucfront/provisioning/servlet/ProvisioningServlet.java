@@ -127,7 +127,7 @@ public class ProvisioningServlet extends MeasuredSipServlet {
         byte[] answer = ProvisionGroupList.render(ProvisionGroupList.build(served,
                 requester.context(settings, policies)));
         boolean piggyback = optionTags(req, SipHeaders.SUPPORTED).contains(InBandProvisioning.PIGGYBACK_FIRST_NOTIFY);
-        LOG.info(() -> "provisioning SUBSCRIBE " + requester + " answered 200 (" + (piggyback ? "piggybacked" : "NOTIFY")
+        LOG.fine(() -> "provisioning SUBSCRIBE " + requester + " answered 200 (" + (piggyback ? "piggybacked" : "NOTIFY")
                 + "): " + served.stream().map(ProvisionGroup::name).toList());
         SipServletResponse ok = req.createResponse(SipServletResponse.SC_OK);
         ok.setHeader(SipHeaders.EXPIRES, "0");
