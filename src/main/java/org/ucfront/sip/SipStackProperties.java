@@ -64,7 +64,8 @@ public final class SipStackProperties {
     /**
      * Live server transactions admitted in a heap of {@code maxHeap} bytes. UDP server transactions
      * live 32 s after their answer (RFC 3261 Timer J) and a Digest registration makes two, so this
-     * bounds the sustained UDP rate at cap / 64 registrations/s (1,000/s with -Xmx512m). An answered
+     * bounds the sustained UDP rate at cap / 64 registrations/s (about 930/s with -Xmx512m, of which the
+     * parallel collector reports 455 MB as the maximum: one survivor space is left out). An answered
      * transaction keeps about 3.2 KB (AnsweredRequests; class histogram of 6,000 transactions),
      * counted as {@link #BYTES_PER_SERVER_TRANSACTION}; 1/{@link #TRANSACTION_HEAP_SHARE} of the
      * heap is theirs, the rest is the endpoints' (100,000 take 167 MB) and the container's.

@@ -150,7 +150,9 @@ public class ManagementIT {
         // the JVM
         double heap = after.value("jvm_memory_bytes_used{area=\"heap\"}");
         assertTrue(t, heap > 0 && heap <= after.value("jvm_memory_bytes_max{area=\"heap\"}"));
-        assertEquals(512.0 * 1024 * 1024, after.value("jvm_memory_bytes_max{area=\"heap\"}"), 0); // -Xmx512m
+        // -Xmx512m; the parallel collector (bin/ucfront's default) leaves one survivor space out
+        double max = after.value("jvm_memory_bytes_max{area=\"heap\"}");
+        assertTrue("heap max " + max, max > 400.0 * 1024 * 1024 && max <= 512.0 * 1024 * 1024);
         assertTrue(t, after.value("jvm_threads_current") > 10);
         assertTrue(t, after.value("process_cpu_seconds_total") > 0);
         assertTrue(t, t.contains("jvm_gc_collections_total{gc=\""));
