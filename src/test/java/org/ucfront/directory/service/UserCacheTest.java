@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Test;
@@ -55,6 +56,35 @@ public class UserCacheTest {
         });
         assertTrue(raced.get().enabled()); // the caller gets what it read...
         assertEquals(0, cache.size()); // ...but the next lookup reads the store again
+        assertFalse(cache.find(ALICE, uri -> storeWith(DISABLED)).get().enabled());
+    }
+
+    static final String BOB = "bob@fabrikam.com";
+    static final SipUser BOB_USER = new SipUser(BOB, "Bob", true, "md5", "sha");
+
+    @Test
+    public void aPreloadKeepsEveryListedUserAndLookupsNoLongerReadTheStore() {
+        cache.fill(() -> List.of(ENABLED, BOB_USER));
+        assertEquals(2, cache.size());
+        assertEquals(BOB_USER, cache.find(BOB, uri -> storeWith(null)).get());
+        assertEquals(0, reads.get());
+    }
+
+    @Test
+    public void aPreloadLeavesAUserKeptMeanwhileAsItIs() {
+        cache.find(ALICE, uri -> storeWith(DISABLED));
+        cache.fill(() -> List.of(ENABLED, BOB_USER));
+        assertFalse(cache.find(ALICE, uri -> storeWith(ENABLED)).get().enabled());
+    }
+
+    /** A change committed while the preload was reading: nothing it read is kept. */
+    @Test
+    public void aPreloadThatRacedWithAChangeIsWithdrawn() {
+        cache.fill(() -> {
+            cache.invalidate(ALICE);
+            return List.of(ENABLED, BOB_USER);
+        });
+        assertEquals(0, cache.size());
         assertFalse(cache.find(ALICE, uri -> storeWith(DISABLED)).get().enabled());
     }
 }
