@@ -223,13 +223,14 @@ public class FuzzIT {
             assertEquals("TCP connection threads left after every connection closed", 0,
                     ServerThreads.awaitNoConnectionThreads(server));
             // the pools (stack, container, routing) have grown to what this traffic needs: more of
-            // it must not add threads
+            // it must not add threads. The margin is for pools still filling on demand (a CI run saw
+            // +9 over 600 more messages); a thread left per message would add hundreds
             long threadsAfterRun = threads();
             assertTrue(fuzz(random, seeds, count, count + count / 5).isEmpty());
             assertEquals(0, ServerThreads.awaitNoConnectionThreads(server));
             long threadsAfter = threads();
             assertTrue("threads " + threadsBefore + " -> " + threadsAfterRun + " -> " + threadsAfter,
-                    threadsAfter <= threadsAfterRun + 8);
+                    threadsAfter <= threadsAfterRun + 16);
         }
     }
 
