@@ -1,6 +1,7 @@
 package org.ucfront.sip;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,8 @@ public final class RequestFraming {
      * message the stack parses, so it walks the lines by index: no regular expression, no line array.
      */
     public static Problem check(byte[] message) {
-        if (startsWith(message, RESPONSE_START)) {
+        if (message.length >= RESPONSE_START.length
+                && Arrays.equals(message, 0, RESPONSE_START.length, RESPONSE_START, 0, RESPONSE_START.length)) {
             return null;
         }
         String head = new String(message, 0, headerEnd(message), StandardCharsets.ISO_8859_1);
@@ -60,18 +62,6 @@ public final class RequestFraming {
     }
 
     private static final byte[] RESPONSE_START = "SIP/".getBytes(StandardCharsets.US_ASCII);
-
-    private static boolean startsWith(byte[] m, byte[] prefix) {
-        if (m.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (m[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Index of the line's LF, or the end of the head. */
     private static int lineEnd(String head, int start) {

@@ -24,7 +24,6 @@ import javax.sip.SipStack;
  */
 public class RequestFramingValve implements SIPMessageValve {
 
-
     /** ucfront's ErrorIds (its own range, see RegisterError). */
     static final int VERSION_ERROR_ID = 60204;
     static final int FRAMING_ERROR_ID = 60205;
@@ -64,6 +63,7 @@ public class RequestFramingValve implements SIPMessageValve {
         }
         return null;
     }
+
     @Override
     public boolean processResponse(javax.sip.message.Response response, MessageChannel channel) {
         return true;

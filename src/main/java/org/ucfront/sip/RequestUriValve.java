@@ -25,7 +25,6 @@ import org.ucfront.launcher.UcfrontConfig;
  */
 public class RequestUriValve implements SIPMessageValve {
 
-
     /** ucfront's ErrorIds (its own range, see RegisterError). */
     static final int NOT_SERVED_ERROR_ID = 60207;
     static final int NO_DIALOG_ERROR_ID = 60208;

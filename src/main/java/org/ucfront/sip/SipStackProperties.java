@@ -78,8 +78,8 @@ public final class SipStackProperties {
     /**
      * The UDP socket's buffers: about 850 REGISTERs, so that the longest collector pause measured
      * (417 ms, docs/benchmarks.md) at 2,000 requests/s loses none, while a request queued behind a
-     * full buffer still waits less than T1 (a larger one turns sustained overload into seconds of
-     * queue, answered after the client's retransmissions).
+     * full buffer still waits less than T1 (a larger one would let sustained overload queue for
+     * seconds, to be answered after the client's retransmissions; not measured).
      */
     static final int UDP_RECEIVE_BUFFER = 512 * 1024;
     static final int UDP_SEND_BUFFER = 512 * 1024;

@@ -51,6 +51,7 @@ import org.ucfront.security.SipAuthentication;
 import org.ucfront.security.sipae.SipaeAuthenticator;
 import org.ucfront.sip.AddressOfRecord;
 import org.ucfront.sip.AnsweredRequests;
+import org.ucfront.sip.CSeq;
 import org.ucfront.sip.ConnectionEvents;
 import org.ucfront.sip.Ejbs;
 import org.ucfront.sip.MalformedHeaderException;
@@ -174,7 +175,7 @@ public class RegistrarServlet extends MeasuredSipServlet {
         Long expiresHeader = req.getHeader(SipHeaders.EXPIRES) == null ? null
                 : Expiry.parseDeltaSeconds(req.getHeader(SipHeaders.EXPIRES));
         String callId = req.getCallId();
-        long cseq = cseq(req);
+        long cseq = CSeq.number(req);
         if (contacts.isEmpty()) { // a query: RFC 3261 §10.3 step 8
             send(responses.bindings(req, registry.bindings(aor.toString())));
             return;
@@ -354,16 +355,6 @@ public class RegistrarServlet extends MeasuredSipServlet {
             throw new MalformedHeaderException("epid must be a token of at most " + MAX_EPID_LENGTH + " characters");
         }
         return epid;
-    }
-
-    private static long cseq(SipServletRequest req) {
-        String value = req.getHeader("CSeq");
-        int space = value == null ? -1 : value.indexOf(' ');
-        try {
-            return Long.parseLong(space < 0 ? "" : value.substring(0, space).trim());
-        } catch (NumberFormatException e) {
-            throw new MalformedHeaderException("CSeq has no sequence number");
-        }
     }
 
     /** Option tags of every header line of that name, lower case. */

@@ -18,6 +18,7 @@ import javax.servlet.sip.SipSession;
 import org.ucfront.routing.model.CallError;
 import org.ucfront.routing.model.CallSettings;
 import org.ucfront.routing.model.Destination;
+import org.ucfront.sip.CSeq;
 import org.ucfront.sip.MsDiagnostics;
 import org.ucfront.voicemail.model.DialPlan;
 import org.ucfront.voicemail.model.UserNotification;
@@ -179,7 +180,7 @@ public final class Call implements VoicemailLeg.Upstream {
     /** The caller's ACK for our 2xx: the answerer gets its own (with the caller's SDP if the offer was late). */
     synchronized void ack(SipServletRequest ack) throws IOException {
         OwedAck reInvite = pendingAcks.get(ack.getSession().getId());
-        if (reInvite != null && reInvite.cseq() == cseqOf(ack)) { // the ACK of a relayed re-INVITE's 2xx
+        if (reInvite != null && reInvite.cseq() == CSeq.number(ack)) { // the ACK of a relayed re-INVITE's 2xx
             pendingAcks.remove(ack.getSession().getId());
             SipServletRequest a = reInvite.answer().createAck();
             copyBody(ack, a);
@@ -223,7 +224,7 @@ public final class Call implements VoicemailLeg.Upstream {
             send(back, origin.getSession());
             if ("INVITE".equals(resp.getMethod()) && resp.getStatus() >= 200 && resp.getStatus() < 300) {
                 // the re-INVITE's ACK comes from there
-                pendingAcks.put(origin.getSession().getId(), new OwedAck(cseqOf(origin), resp));
+                pendingAcks.put(origin.getSession().getId(), new OwedAck(CSeq.number(origin), resp));
             }
         }
         return true;
@@ -261,11 +262,6 @@ public final class Call implements VoicemailLeg.Upstream {
             acknowledged = true;
             send(answer.createAck(), answeredSession);
         }
-    }
-
-    /** The sequence number of a request's CSeq (the stack has parsed it: a number, then the method). */
-    private static long cseqOf(SipServletRequest req) {
-        return Long.parseLong(req.getHeader("CSeq").trim().split("\\s+")[0]);
     }
 
     /** The caller hung up before an answer (the container already answered 200 and 487). */

@@ -21,7 +21,6 @@ import org.ucfront.sip.ValveAnswer;
  */
 public class FloodValve implements SIPMessageValve {
 
-
     /** ucfront's ErrorId for a refused flood (ucfront's own range, see RegisterError). */
     static final int ERROR_ID = 60203;
     static final String REASON = "Request rate limit exceeded.";

@@ -50,14 +50,18 @@ public class OverloadValve implements SIPMessageValve {
     @Override
     public void init(SipStack sipStack) {
         stack = (SIPTransactionStack) sipStack;
-        String cap = stack instanceof gov.nist.javax.sip.SipStackImpl s && s.getConfigurationProperties() != null
-                ? s.getConfigurationProperties().getProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS") : null;
+        String cap = property("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS");
         if (cap != null) {
             shedAt = (int) (Long.parseLong(cap) * SHED_PERCENT / 100);
         }
-        String queued = stack instanceof gov.nist.javax.sip.SipStackImpl s && s.getConfigurationProperties() != null
-                ? s.getConfigurationProperties().getProperty(MAX_QUEUED_MESSAGES) : null;
+        String queued = property(MAX_QUEUED_MESSAGES);
         maxQueued = queued == null ? 0 : Integer.parseInt(queued);
+    }
+
+    /** A property the stack was configured with, or null. */
+    private String property(String name) {
+        return stack instanceof gov.nist.javax.sip.SipStackImpl s && s.getConfigurationProperties() != null
+                ? s.getConfigurationProperties().getProperty(name) : null;
     }
 
     @Override
