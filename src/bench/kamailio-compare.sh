@@ -7,7 +7,8 @@
 #         target/ may be rebuilt meanwhile: cp -r target/ucfront /tmp/cmp-dist)
 #
 # Settings (environment variables):
-#   UC_SIP_PORT=25600 UC_HTTP_PORT=28600 KAM_PORT=25610 SIPP_PORT=25620   loopback ports
+#   UC_SIP_PORT=25600 UC_HTTP_PORT=28600 KAM_PORT=25610 SIPP_PORT=25620   loopback ports (sipp takes
+#                      SIPP_PORT up to SIPP_PORT+40*SIPP_PROCS, new ports each step)
 #   USERS=60000        users u0..u<USERS-1> (password p<i>) in both servers; steps take users in turn,
 #                      so a "new" step only registers new endpoints while the run stays below USERS
 #   AUTHS="digest none"            with Digest MD5 (REGISTER, 401, REGISTER, 200) and without (REGISTER, 200)
@@ -24,6 +25,10 @@
 #   KAM_CHILDREN=8     Kamailio's UDP and TCP worker processes each (children, tcp_children)
 #   HEAP=512m          ucfront's -Xmx
 #   MAX_P99=500        a passing step's p99 bound, ms (over UDP a later answer is a retransmission)
+#   SETTLE_CPU=20 SETTLE_MAX=60   before each step, wait (at most SETTLE_MAX s) until the server
+#                      uses less than SETTLE_CPU % of a core over a second: a step's end (ucfront
+#                      unbinds and rewrites the endpoints of a closed TCP connection) is not charged
+#                      to the next step; the wait is logged
 #   JFR=0              1: record ucfront with JFR (stack depth 256) from the end of its warm-up to its
 #                      stop, per AUTHS value: $WORK/ucfront-<auth>.jfr and <auth>-jfr-top.txt
 #                      (bench.py jfr-top: samples by category, thread, frame, method)
@@ -61,6 +66,8 @@ SIPP_PROCS=${SIPP_PROCS:-1}
 KAM_CHILDREN=${KAM_CHILDREN:-8}
 HEAP=${HEAP:-512m}
 MAX_P99=${MAX_P99:-500}
+SETTLE_CPU=${SETTLE_CPU:-20}
+SETTLE_MAX=${SETTLE_MAX:-60}
 JFR=${JFR:-0}
 WORK=${WORK:-/tmp/kamailio-compare.$(date +%Y%m%d-%H%M%S)}
 DOMAIN=bench.local
@@ -228,6 +235,7 @@ ucfront_prepare() {
 
 NEXT_USER=0
 MEM_PEAK=0
+STEP_NO=0
 
 # run_step NAME MODE RATE COUNT START SCENARIO: sets STEP_OK and LAST_RES
 run_step() {
@@ -237,12 +245,15 @@ run_step() {
   local procs=$SIPP_PROCS i pids=() per prate
   per=$(( (count + procs - 1) / procs ))
   prate=$(awk -v r="$rate" -v p="$procs" 'BEGIN{printf "%.3f", r / p}')
-  local j0 b0 t0 s_ticks=0
+  local j0 b0 t0 s_ticks=0 port0
+  # each step's sipp binds new local ports: a TCP client reconnecting from the port of a connection
+  # the server is still closing is not what clients do (they take a new ephemeral port)
+  STEP_NO=$((STEP_NO + 1)); port0=$((SIPP_PORT + (STEP_NO % 40) * SIPP_PROCS))
   j0=$(server_ticks); b0=$(busy_ticks); t0=$(now)
   for ((i = 0; i < procs; i++)); do
     $BENCH csv --out "$dir/in$i.csv" --start $(( (start + i * per) % USERS )) --count "$per" --gen 1 --users "$USERS"
     (cd "$dir" && exec sipp 127.0.0.1:"$PORT" -sf "$scenario" -inf "in$i.csv" \
-        -key domain "$DOMAIN" -key expires "$EXPIRES" -t "$mode" -i 127.0.0.1 -p $((SIPP_PORT + i)) \
+        -key domain "$DOMAIN" -key expires "$EXPIRES" -t "$mode" -i 127.0.0.1 -p $((port0 + i)) \
         -m "$per" -r "$prate" -rp 1000 -l $(( per + 100 )) -d 0 -recv_timeout 10000 \
         -timeout $(( per * 3 / (${prate%.*} > 0 ? ${prate%.*} : 1) + 60 ))s \
         -default_behaviors abortunexp,pingreply -max_socket "$MAX_SOCKET" \
@@ -277,6 +288,16 @@ run_step() {
   case "$LAST_RES" in PASS*) STEP_OK=1 ;; *) STEP_OK=0 ;; esac
 }
 
+# settle NAME: wait until the server is quiet (SETTLE_CPU, SETTLE_MAX)
+settle() {
+  local waited=0 t0 t1
+  while [ "$waited" -lt "$SETTLE_MAX" ]; do
+    t0=$(server_ticks); sleep 1; t1=$(server_ticks); waited=$((waited + 1))
+    [ $(( (t1 - t0) * 100 / HZ )) -lt "$SETTLE_CPU" ] && break
+  done
+  log "$TARGET quiet after ${waited}s before $1"
+}
+
 saturation() { # saturation RESULT_LINE: which side was the limit
   local srv sp
   srv=$(grep -o 'cpu_server=[0-9]*' <<<"$1" | grep -o '[0-9]*$')
@@ -292,11 +313,11 @@ ramp() {
   local fails=0 rate first_start=$start
   BEST=0; BEST_LINE="-"; LIMIT="-"
   for rate in "$@"; do
+    settle "$label-$rate"
     run_step "$label-$rate" "$mode" "$rate" $((rate * STEP_SECONDS)) "$start" "$scenario"
     start=$(( start + rate * STEP_SECONDS ))
     if [ "$STEP_OK" = 1 ]; then BEST=$rate; BEST_LINE=$LAST_RES; fails=0
     else fails=$((fails + 1)); [ "$LIMIT" = "-" ] && LIMIT="$(saturation "$LAST_RES") at $rate/s"; [ $fails -ge 2 ] && break; fi
-    sleep 2
   done
   RAMP_END=$start
   RAMP_START=$first_start

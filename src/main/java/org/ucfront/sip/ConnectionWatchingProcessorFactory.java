@@ -3,11 +3,14 @@ package org.ucfront.sip;
 import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageProcessor;
 import gov.nist.javax.sip.stack.OIOMessageProcessorFactory;
+import gov.nist.javax.sip.stack.PeerSockets;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import gov.nist.javax.sip.stack.TCPMessageProcessor;
 import gov.nist.javax.sip.stack.TLSMessageProcessor;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +19,14 @@ import java.util.logging.Logger;
  * {@link ConnectionEvents}. Named in the stack property gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY.
  * Not the NIO processors: their parser drops unparsable headers without a trace, and the
  * registrar must answer those 400 (see UnparsedHeaders).
+ * <p>
+ * The stack keys connections by peer address and port; two of its ways with those keys lost a
+ * connection. A channel is cached once, however many of its first messages are handled at once
+ * ({@link #cache}). And a client may connect again from the address and port of a connection whose
+ * close the stack has not processed yet: closing the older one dropped the newer one's socket
+ * (every answer on it was lost), and its close removed the bindings the client had just registered
+ * over the newer one. Now the newer connection keeps its socket, and the older one's close is not
+ * reported: the bindings' address and port are the newer connection's ({@link #remove}).
  */
 public class ConnectionWatchingProcessorFactory extends OIOMessageProcessorFactory {
 
@@ -31,6 +42,44 @@ public class ConnectionWatchingProcessorFactory extends OIOMessageProcessorFacto
             return new WatchingTlsProcessor(address, stack, port);
         }
         return super.createMessageProcessor(stack, address, port, transport);
+    }
+
+    /**
+     * What a processor's {@code remove(channel)} does: the stack's, then the close reported, unless a
+     * newer channel has the same key (cached, or accepted and not yet cached), which keeps its socket.
+     */
+    static void remove(String transport, Map<String, ConnectionOrientedMessageChannel> cachedChannels,
+            Map<String, ConnectionOrientedMessageChannel> acceptedChannels, ConnectionOrientedMessageChannel channel,
+            Consumer<ConnectionOrientedMessageChannel> stack) {
+        String key = channel.getKey();
+        ConnectionOrientedMessageChannel cached = cachedChannels.get(key);
+        ConnectionOrientedMessageChannel accepted = acceptedChannels.get(key);
+        stack.accept(channel);
+        if (accepted != null && accepted != channel) {
+            acceptedChannels.put(key, accepted); // the stack removes by key
+        }
+        ConnectionOrientedMessageChannel newer = cached != null && cached != channel ? cached
+                : accepted != null && accepted != channel ? accepted : null;
+        if (newer == null) {
+            closed(transport, channel);
+        } else {
+            PeerSockets.restore(newer);
+        }
+    }
+
+    /**
+     * What a processor's {@code cacheMessageChannel(channel)} does: the stack's (which closes an older
+     * channel with the same key), unless {@code channel} is cached already. The stack caches a
+     * channel while handling its first message, on a worker thread, after a check that is not atomic:
+     * two of its first messages handled at once could both cache it, and the second closed the channel
+     * as an older one.
+     */
+    static void cache(Map<String, ConnectionOrientedMessageChannel> cached, ConnectionOrientedMessageChannel channel,
+            Consumer<ConnectionOrientedMessageChannel> stack) {
+        if (cached.get(channel.getKey()) != channel) {
+            stack.accept(channel);
+            PeerSockets.restore(channel);
+        }
     }
 
     static void closed(String transport, ConnectionOrientedMessageChannel channel) {
@@ -49,8 +98,13 @@ public class ConnectionWatchingProcessorFactory extends OIOMessageProcessorFacto
 
         @Override
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
-            super.remove(channel);
-            closed("tls", channel);
+            ConnectionWatchingProcessorFactory.remove("tls", messageChannels, incomingMessageChannels, channel,
+                    super::remove);
+        }
+
+        @Override
+        protected synchronized void cacheMessageChannel(ConnectionOrientedMessageChannel channel) {
+            cache(messageChannels, channel, super::cacheMessageChannel);
         }
     }
 
@@ -62,8 +116,13 @@ public class ConnectionWatchingProcessorFactory extends OIOMessageProcessorFacto
 
         @Override
         protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
-            super.remove(channel);
-            closed("tcp", channel);
+            ConnectionWatchingProcessorFactory.remove("tcp", messageChannels, incomingMessageChannels, channel,
+                    super::remove);
+        }
+
+        @Override
+        protected synchronized void cacheMessageChannel(ConnectionOrientedMessageChannel channel) {
+            cache(messageChannels, channel, super::cacheMessageChannel);
         }
     }
 }

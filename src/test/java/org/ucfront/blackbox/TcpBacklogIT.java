@@ -17,7 +17,8 @@ import org.junit.Test;
  * are served wait in the stack's queue; beyond ucfront.sip.max.queued.messages (a small bound
  * here) new requests without credentials get 503 with Retry-After and ms-diagnostics 60209
  * instead of waiting, every request gets exactly one answer, and once the queue has drained
- * requests are served again.
+ * requests are served again. And the first requests of a new connection, arriving together, are
+ * each answered on it.
  */
 public class TcpBacklogIT {
 
@@ -25,6 +26,9 @@ public class TcpBacklogIT {
     static final int HTTP_PORT = 18870;
     static final int MAX_QUEUED = 20;
     static final int BURST = 2000;
+    static final int PARALLEL_CLIENTS = 6;
+    static final int FRESH_CONNECTIONS = 60;
+    static final int FIRST_BURST = 16;
 
     static UcfrontServer server;
 
@@ -80,6 +84,50 @@ public class TcpBacklogIT {
             c.send(register(c, "after-the-burst"));
             SipTestClient.Message after = c.receive();
             assertEquals(after.text(), 401, after.status());
+        }
+    }
+
+    /**
+     * The stack handles a connection's requests on several threads, and put the connection's socket in
+     * its table of sockets (through which it sends every answer) only while handling the first: an
+     * answer to a later one sent before that found no socket, tried to connect to the client's port,
+     * and the failed connect took the socket out of the table again, so every later answer on the
+     * connection was lost (seen in the benchmark as a step failing at its start).
+     */
+    @Test
+    public void everyRequestOfAConnectionsFirstBurstIsAnsweredOnIt() throws Exception {
+        // clients in parallel keep the server's threads busy, as a load does, so that the first
+        // messages' threads interleave
+        List<CompletableFuture<Void>> clients = new ArrayList<>();
+        for (int t = 0; t < PARALLEL_CLIENTS; t++) {
+            String client = "fresh-" + t;
+            clients.add(CompletableFuture.runAsync(() -> {
+                try {
+                    for (int k = 0; k < FRESH_CONNECTIONS; k++) {
+                        firstBurstAnswered(client + "-" + k);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+        }
+        for (CompletableFuture<Void> c : clients) {
+            c.get();
+        }
+    }
+
+    private static void firstBurstAnswered(String connection) throws Exception {
+        try (SipTestClient c = SipTestClient.tcp(SIP_PORT)) {
+            StringBuilder first = new StringBuilder();
+            for (int i = 0; i < FIRST_BURST; i++) {
+                first.append(register(c, connection + "-" + i));
+            }
+            c.send(first.toString());
+            for (int i = 0; i < FIRST_BURST; i++) {
+                SipTestClient.Message m = c.receiveWithin(5_000);
+                assertTrue("connection " + connection + ": " + i + " of " + FIRST_BURST + " requests answered", m != null);
+                assertTrue(m.text(), m.status() == 401 || m.status() == 503);
+            }
         }
     }
 

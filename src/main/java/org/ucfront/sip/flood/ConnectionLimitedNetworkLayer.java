@@ -4,6 +4,7 @@ import gov.nist.core.net.DefaultNetworkLayer;
 import gov.nist.core.net.NetworkLayer;
 import gov.nist.core.net.SslNetworkLayer;
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.PeerSockets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramSocket;
@@ -17,6 +18,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.Properties;
+import java.util.function.Consumer;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
@@ -30,18 +32,20 @@ import org.ucfront.launcher.UcfrontConfig;
  * blocking TCP and TLS spend a thread per connection, so without these a client that opens
  * connections and sends nothing would exhaust threads and file descriptors. TCP and TLS count
  * separately, each with the same limit (ucfront.tcp.max.connections.per.source,
- * ucfront.tcp.idle.timeout). The UDP socket queues compact datagrams (CompactDatagramSocket).
- * Outgoing connections are jain-sip's own layer's.
+ * ucfront.tcp.idle.timeout). An accepted connection's socket is in the stack's socket table from
+ * the start ({@link PeerSockets#accepted}). The UDP socket queues compact datagrams
+ * (CompactDatagramSocket). Outgoing connections are jain-sip's own layer's.
  */
 public class ConnectionLimitedNetworkLayer implements NetworkLayer {
 
     private NetworkLayer delegate = DefaultNetworkLayer.SINGLETON;
     /** Accepted TLS connections' context, from the same key and trust stores as the delegate's. */
     private SSLContext serverContext;
+    private Consumer<Socket> accepted = s -> { };
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return new ConnectionLimitedServerSocket(port, backlog, bindAddress, perSource());
+        return new ConnectionLimitedServerSocket(port, backlog, bindAddress, perSource(), accepted);
     }
 
     @Override
@@ -49,7 +53,7 @@ public class ConnectionLimitedNetworkLayer implements NetworkLayer {
         if (serverContext == null) {
             throw new IOException("no TLS key store configured (javax.net.ssl.keyStore)");
         }
-        return new ConnectionLimitedSslServerSocket(port, backlog, bindAddress, perSource(), serverContext);
+        return new ConnectionLimitedSslServerSocket(port, backlog, bindAddress, perSource(), serverContext, accepted);
     }
 
     private static PerSourceConnections perSource() {
@@ -121,6 +125,7 @@ public class ConnectionLimitedNetworkLayer implements NetworkLayer {
             }
         }
         delegate.setSipStack(stack);
+        accepted = s -> PeerSockets.accepted(stack, s);
     }
 
     private static SSLContext context(KeyStore keys, char[] keyPassword, KeyStore trusted)

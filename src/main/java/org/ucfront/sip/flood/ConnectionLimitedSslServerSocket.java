@@ -3,6 +3,7 @@ package org.ucfront.sip.flood;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
@@ -12,7 +13,8 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * The TLS server socket: a TCP connection is accepted and admitted as by the TCP server socket
  * ({@link PerSourceConnections}: per-source limit, idle timeout), then TLS is layered on it in server
- * mode with the parameters the stack set on this socket (protocols, suites, client certificates).
+ * mode with the parameters the stack set on this socket (protocols, suites, client certificates), and
+ * the TLS socket handed to {@code accepted}.
  * The handshake itself is the stack's (its thread, its deadline); closing the TLS socket closes the
  * TCP one, which gives the source's place back.
  */
@@ -23,12 +25,14 @@ final class ConnectionLimitedSslServerSocket extends SSLServerSocket {
     private final SSLParameters parameters;
     private final String[] supportedSuites;
     private final String[] supportedProtocols;
+    private final Consumer<Socket> accepted;
     private volatile boolean sessionCreation = true;
 
     ConnectionLimitedSslServerSocket(int port, int backlog, InetAddress bindAddress, PerSourceConnections connections,
-            SSLContext context) throws IOException {
+            SSLContext context, Consumer<Socket> accepted) throws IOException {
         super(port, backlog, bindAddress);
         this.connections = connections;
+        this.accepted = accepted;
         this.tls = context.getSocketFactory();
         this.parameters = context.getDefaultSSLParameters();
         SSLParameters supported = context.getSupportedSSLParameters();
@@ -51,6 +55,7 @@ final class ConnectionLimitedSslServerSocket extends SSLServerSocket {
                     s.setSSLParameters(parameters);
                 }
                 s.setEnableSessionCreation(sessionCreation);
+                accepted.accept(s);
                 return s;
             } catch (IOException | RuntimeException e) {
                 tcp.close();
