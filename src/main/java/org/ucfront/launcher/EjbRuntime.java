@@ -40,6 +40,9 @@ final class EjbRuntime implements AutoCloseable {
         // no remote EJB, no JMX connector, no deployment scanning beyond our module
         p.put("openejb.deployments.classpath", "false");
         p.put("openejb.jmx.active", "false");
+        // nor the per-call statistics kept for those JMX beans (an interceptor and a reflective lookup on
+        // every EJB call; the registrar makes several per REGISTER). The property's value means "active"
+        p.put("openejb.stats.interceptor.disable", "false");
         String name = module.getName();
         if (name.endsWith(".jar")) {
             name = name.substring(0, name.length() - 4);

@@ -219,6 +219,9 @@ public final class EjbDeployer implements LifecycleListener {
         // no remote EJB, no JMX connector, no scanning beyond the application's classes
         p.put("openejb.deployments.classpath", "false");
         p.put("openejb.jmx.active", "false");
+        // nor the per-call statistics kept for those JMX beans (an interceptor and a reflective lookup on
+        // every EJB call; the registrar makes several per REGISTER). The property's value means "active"
+        p.put("openejb.stats.interceptor.disable", "false");
         return p;
     }
 
