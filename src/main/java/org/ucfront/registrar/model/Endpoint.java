@@ -4,10 +4,13 @@ package org.ucfront.registrar.model;
  * A SIP endpoint of a user (§3.1.2.1): its identifier (epid, sip.instance, GRUU), whether it is
  * routable (has a binding), and what it told us about itself. Immutable: changes make new values.
  *
+ * @param id  the endpoint's stored identity (its row key), unique across users, the same for the
+ *            endpoint's whole life ({@link EndpointIds})
  * @param key the endpoint's identity within the user: its sip.instance in lower case, or
  *            {@code epid:<epid>} when the REGISTER had no sip.instance
  */
 public record Endpoint(
+        String id,
         String aor,
         String key,
         String epid,
@@ -22,27 +25,18 @@ public record Endpoint(
         long notifyCseq,
         long updatedAt) {
 
-    /** The stored identity of this endpoint, unique across users. */
-    public String id() {
-        return id(aor, key);
-    }
-
-    public static String id(String aor, String key) {
-        return aor + " " + key;
-    }
-
     public boolean routable() {
         return binding != null;
     }
 
     Endpoint withBinding(Binding b, long now) {
-        return new Endpoint(aor, key, epid, instance, gruu, b, userAgent, device, subnet, survivable,
+        return new Endpoint(id, aor, key, epid, instance, gruu, b, userAgent, device, subnet, survivable,
                 firstRegisteredAt, notifyCseq, now);
     }
 
     /** The next CSeq of the registrar's own requests in this endpoint's REGISTER dialog. */
     Endpoint withNextNotifyCseq(long now) {
-        return new Endpoint(aor, key, epid, instance, gruu, binding, userAgent, device, subnet, survivable,
+        return new Endpoint(id, aor, key, epid, instance, gruu, binding, userAgent, device, subnet, survivable,
                 firstRegisteredAt, notifyCseq + 1, now);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The endpoints of one user and the registrar's rules over them (§3.1.2.5.1, §3.2, RFC 3261
@@ -37,12 +38,15 @@ public final class UserEndpoints {
     }
 
     private final String aor;
+    /** The stored identities of this user's new endpoints. */
+    private final Supplier<String> newIds;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private volatile long nextExpiry = Long.MAX_VALUE;
     private boolean retired;
 
-    public UserEndpoints(String aor) {
+    public UserEndpoints(String aor, Supplier<String> newIds) {
         this.aor = aor;
+        this.newIds = newIds;
     }
 
     public String aor() {
@@ -74,14 +78,14 @@ public final class UserEndpoints {
         Endpoint endpoint;
         if (existing == null) {
             action = RegisterAction.ADDED;
-            endpoint = new Endpoint(aor, key, a.epid(), a.instance() == null ? null : a.instance().urn(),
+            endpoint = new Endpoint(newIds.get(), aor, key, a.epid(), a.instance() == null ? null : a.instance().urn(),
                     a.gruu().uri(), a.binding(), a.userAgent(), a.device(), a.subnet(), a.survivable(),
                     now, 0, now);
         } else {
             action = live(existing, now) ? RegisterAction.REFRESHED : RegisterAction.FIXED;
-            endpoint = new Endpoint(aor, key, a.epid() != null ? a.epid() : existing.epid(), existing.instance(),
-                    existing.gruu(), a.binding(), a.userAgent(), a.device(), a.subnet(), a.survivable(),
-                    existing.firstRegisteredAt(), existing.notifyCseq(), now);
+            endpoint = new Endpoint(existing.id(), aor, key, a.epid() != null ? a.epid() : existing.epid(),
+                    existing.instance(), existing.gruu(), a.binding(), a.userAgent(), a.device(), a.subnet(),
+                    a.survivable(), existing.firstRegisteredAt(), existing.notifyCseq(), now);
         }
         endpoints.put(key, endpoint);
 

@@ -64,7 +64,7 @@ final class EndpointRow {
         String mac = r.getString("device_mac");
         DeviceInfo d = mac == null ? null : DeviceInfo.of(mac, r.getString("device_vendor"),
                 r.getString("device_version"));
-        return new Endpoint(r.getString("aor"), r.getString("endpoint_key"), r.getString("epid"),
+        return new Endpoint(r.getString("id"), r.getString("aor"), r.getString("endpoint_key"), r.getString("epid"),
                 r.getString("sip_instance"), r.getString("gruu"), b, r.getString("user_agent"), d,
                 r.getString("subnet"), r.getBoolean("survivable"), r.getLong("first_registered_at"),
                 r.getLong("notify_cseq"), r.getLong("updated_at"));

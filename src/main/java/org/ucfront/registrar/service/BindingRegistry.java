@@ -30,6 +30,7 @@ import org.ucfront.launcher.UcfrontConfig;
 import org.ucfront.registrar.model.Binding;
 import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.EndpointCounts;
+import org.ucfront.registrar.model.EndpointIds;
 import org.ucfront.registrar.model.RegisterAttempt;
 import org.ucfront.registrar.model.RegisterResult;
 import org.ucfront.registrar.model.UserEndpoints;
@@ -57,7 +58,7 @@ public class BindingRegistry {
     private static final long SWEEP_INTERVAL_MS = 1000;
     private static final int MAX_BATCH = 2000;
     /** Marks an endpoint id whose row is to be deleted. */
-    private static final Endpoint REMOVED = new Endpoint("", "", null, null, "", null, null, null, null,
+    private static final Endpoint REMOVED = new Endpoint("", "", "", null, null, "", null, null, null, null,
             false, 0, 0, 0);
 
     private final Map<String, UserEndpoints> users = new ConcurrentHashMap<>();
@@ -79,6 +80,8 @@ public class BindingRegistry {
     private TimerService timers;
 
     private int maxEndpoints;
+    /** Set at start, past the stored endpoints' ids. */
+    private EndpointIds newIds;
 
     @PostConstruct
     void start() {
@@ -86,8 +89,9 @@ public class BindingRegistry {
         maxEndpoints = config.maxEndpointsPerUser;
         long t0 = System.nanoTime();
         List<Endpoint> stored = store.loadAll();
+        newIds = EndpointIds.after(stored.stream().map(Endpoint::id).toList(), System.currentTimeMillis());
         for (Endpoint e : stored) {
-            users.computeIfAbsent(e.aor(), UserEndpoints::new).restore(e);
+            users.computeIfAbsent(e.aor(), this::newUser).restore(e);
         }
         LOG.info(String.format("%d endpoints of %d users restored in %d ms", stored.size(), users.size(),
                 (System.nanoTime() - t0) / 1_000_000));
@@ -330,9 +334,13 @@ public class BindingRegistry {
         pending.put(e.id(), e);
     }
 
+    private UserEndpoints newUser(String aor) {
+        return new UserEndpoints(aor, newIds);
+    }
+
     private <T> T withUser(String aor, Function<UserEndpoints, T> action) {
         while (true) {
-            UserEndpoints u = users.computeIfAbsent(aor, UserEndpoints::new);
+            UserEndpoints u = users.computeIfAbsent(aor, this::newUser);
             try {
                 return action.apply(u);
             } catch (UserEndpoints.RetiredException e) {

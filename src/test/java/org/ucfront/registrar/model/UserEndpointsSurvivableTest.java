@@ -3,6 +3,7 @@ package org.ucfront.registrar.model;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.Test;
 
@@ -10,7 +11,7 @@ import org.junit.Test;
 public class UserEndpointsSurvivableTest {
 
     private static final String AOR = "alice@fabrikam.com";
-    private final UserEndpoints user = new UserEndpoints(AOR);
+    private final UserEndpoints user = new UserEndpoints(AOR, EndpointIds.after(List.of(), 0));
 
     private static RegisterAttempt attempt(SipInstance instance, boolean survivable, long expiresAt) {
         Binding b = new Binding("sip:10.1.2.50:4237;transport=tcp", expiresAt, "tcp", "10.1.2.50", 4237, "c1", 1,

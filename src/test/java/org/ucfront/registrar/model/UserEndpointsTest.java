@@ -13,7 +13,7 @@ import org.junit.Test;
 public class UserEndpointsTest {
 
     private static final String AOR = "alice@fabrikam.com";
-    private final UserEndpoints user = new UserEndpoints(AOR);
+    private final UserEndpoints user = new UserEndpoints(AOR, EndpointIds.after(List.of(), 0));
 
     private static RegisterAttempt attempt(SipInstance instance, String callId, long cseq, long expiresAt) {
         Binding b = new Binding("sip:10.1.2.50:4237;transport=tcp", expiresAt, "tcp", "10.1.2.50", 4237, callId, cseq,

@@ -19,12 +19,13 @@ import org.ucfront.registrar.model.Endpoint;
 
 /**
  * EndpointStore's statements on the schema the migrations make, in H2 with the server's flags:
- * what is upserted reads back equal, an upsert of a stored id overwrites it, a delete removes it.
+ * what is upserted reads back equal (with an id of {@code EndpointIds} or one stored before them,
+ * "aor key"), an upsert of a stored id overwrites it, a delete removes it.
  * (PostgreSQL's upsert is exercised by PostgresIT.)
  */
 public class EndpointRowTest {
 
-    static final Endpoint BOUND = new Endpoint("alice@contoso.com", "<urn:uuid:00000000-0000-0000-0000-00000000000a>",
+    static final Endpoint BOUND = new Endpoint("018bcfe568000001", "alice@contoso.com", "<urn:uuid:00000000-0000-0000-0000-00000000000a>",
             "01010101", "<urn:uuid:00000000-0000-0000-0000-00000000000A>",
             "sip:alice@contoso.com;opaque=user:epid:AAAAAAAAAAAAAAAAAAAAAA;gruu",
             new Binding("sip:192.168.0.10:4021;transport=tcp", 1_700_000_120_000L, "tcp", "192.168.0.10", 4021,
@@ -32,7 +33,7 @@ public class EndpointRowTest {
             "UCCAPI/15.0.4420.1017 OC/15.0.4420.1017 (Microsoft Lync)",
             DeviceInfo.of("00-11-22-33-44-55", "Contoso", "1.0"), "192.168.0.0", true,
             1_700_000_000_000L, 3, 1_700_000_001_000L);
-    static final Endpoint UNBOUND = new Endpoint("bob@contoso.com", "epid:02020202", "02020202", null,
+    static final Endpoint UNBOUND = new Endpoint("bob@contoso.com epid:02020202", "bob@contoso.com", "epid:02020202", "02020202", null,
             "sip:bob@contoso.com;opaque=user:epid:BBBBBBBBBBBBBBBBBBBBBB;gruu", null, null, null, null, false,
             1_700_000_000_000L, 0, 1_700_000_002_000L);
 
@@ -53,7 +54,7 @@ public class EndpointRowTest {
     @Test
     public void anUpsertOfAStoredIdOverwritesEveryColumn() throws SQLException {
         upsert(List.of(BOUND, UNBOUND));
-        Endpoint unbound = new Endpoint(BOUND.aor(), BOUND.key(), BOUND.epid(), BOUND.instance(), BOUND.gruu(), null,
+        Endpoint unbound = new Endpoint(BOUND.id(), BOUND.aor(), BOUND.key(), BOUND.epid(), BOUND.instance(), BOUND.gruu(), null,
                 "other agent", null, null, false, BOUND.firstRegisteredAt(), 4, 1_700_000_009_000L);
         upsert(List.of(unbound));
         assertEquals(List.of(unbound, UNBOUND), readAll());
