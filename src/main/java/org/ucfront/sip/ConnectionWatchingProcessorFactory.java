@@ -76,8 +76,12 @@ public class ConnectionWatchingProcessorFactory extends OIOMessageProcessorFacto
      */
     static void cache(Map<String, ConnectionOrientedMessageChannel> cached, ConnectionOrientedMessageChannel channel,
             Consumer<ConnectionOrientedMessageChannel> stack) {
-        if (cached.get(channel.getKey()) != channel) {
-            stack.accept(channel);
+        ConnectionOrientedMessageChannel older = cached.get(channel.getKey());
+        if (older == channel) {
+            return;
+        }
+        stack.accept(channel);
+        if (older != null) { // closed by the stack, which dropped this channel's socket with it
             PeerSockets.restore(channel);
         }
     }

@@ -8,6 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -98,21 +101,23 @@ public class TcpBacklogIT {
     public void everyRequestOfAConnectionsFirstBurstIsAnsweredOnIt() throws Exception {
         // clients in parallel keep the server's threads busy, as a load does, so that the first
         // messages' threads interleave
-        List<CompletableFuture<Void>> clients = new ArrayList<>();
-        for (int t = 0; t < PARALLEL_CLIENTS; t++) {
-            String client = "fresh-" + t;
-            clients.add(CompletableFuture.runAsync(() -> {
-                try {
+        ExecutorService clients = Executors.newFixedThreadPool(PARALLEL_CLIENTS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < PARALLEL_CLIENTS; t++) {
+                String client = "fresh-" + t;
+                done.add(clients.submit(() -> {
                     for (int k = 0; k < FRESH_CONNECTIONS; k++) {
                         firstBurstAnswered(client + "-" + k);
                     }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, java.util.concurrent.Executors.newSingleThreadExecutor()));
-        }
-        for (CompletableFuture<Void> c : clients) {
-            c.get();
+                    return null;
+                }));
+            }
+            for (Future<?> d : done) {
+                d.get();
+            }
+        } finally {
+            clients.shutdownNow();
         }
     }
 
