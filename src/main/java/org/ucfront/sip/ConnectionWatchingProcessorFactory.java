@@ -1,12 +1,12 @@
 package org.ucfront.sip;
 
 import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
+import gov.nist.javax.sip.stack.FramedTcpMessageProcessor;
+import gov.nist.javax.sip.stack.FramedTlsMessageProcessor;
 import gov.nist.javax.sip.stack.MessageProcessor;
 import gov.nist.javax.sip.stack.OIOMessageProcessorFactory;
 import gov.nist.javax.sip.stack.PeerSockets;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
-import gov.nist.javax.sip.stack.TCPMessageProcessor;
-import gov.nist.javax.sip.stack.TLSMessageProcessor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Map;
@@ -16,9 +16,10 @@ import java.util.logging.Logger;
 
 /**
  * The stack's default (blocking I/O) message processors, with TCP and TLS connection closes reported to
- * {@link ConnectionEvents}. Named in the stack property gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY.
- * Not the NIO processors: their parser drops unparsable headers without a trace, and the
- * registrar must answer those 400 (see UnparsedHeaders).
+ * {@link ConnectionEvents} and connections read by ucfront's reader (gov.nist.javax.sip.stack.FramedReading:
+ * a thread per connection that only frames, parsing on the stack's pool). Named in the stack property
+ * gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY. Not the NIO processors: their parser drops
+ * unparsable headers without a trace, and the registrar must answer those 400 (see UnparsedHeaders).
  * <p>
  * The stack keys connections by peer address and port; two of its ways with those keys lost a
  * connection. A channel is cached once, however many of its first messages are handled at once
@@ -94,7 +95,7 @@ public class ConnectionWatchingProcessorFactory extends OIOMessageProcessorFacto
         }
     }
 
-    static final class WatchingTlsProcessor extends TLSMessageProcessor {
+    static final class WatchingTlsProcessor extends FramedTlsMessageProcessor {
 
         WatchingTlsProcessor(InetAddress address, SIPTransactionStack stack, int port) {
             super(address, stack, port);
@@ -112,7 +113,7 @@ public class ConnectionWatchingProcessorFactory extends OIOMessageProcessorFacto
         }
     }
 
-    static final class WatchingTcpProcessor extends TCPMessageProcessor {
+    static final class WatchingTcpProcessor extends FramedTcpMessageProcessor {
 
         WatchingTcpProcessor(InetAddress address, SIPTransactionStack stack, int port) {
             super(address, stack, port);

@@ -188,8 +188,10 @@ public class TortureIT {
         String log = server.logText();
         assertTrue("the server ran out of memory or stack", !log.contains("OutOfMemoryError") && !log.contains("StackOverflowError"));
         // the container logs a stack trace when it cannot answer on a connection already closed;
-        // one that passes through ucfront's code means a servlet let an exception out
-        assertTrue("an exception went through ucfront's code:\n" + log, !log.contains("\tat org.ucfront."));
+        // one that passes through ucfront's code above the stack (not the TCP pool's CallIdOrdering,
+        // which runs every message) means a servlet let an exception out
+        assertTrue("an exception went through ucfront's code:\n" + log,
+                log.lines().noneMatch(l -> l.startsWith("\tat org.ucfront.") && !l.startsWith("\tat org.ucfront.sip.CallIdOrdering")));
     }
 
     private static void tcp(Case c, byte[] bytes, List<String> failures) throws Exception {
@@ -288,6 +290,8 @@ public class TortureIT {
             Message m = client.receiveWithin(10_000);
             if (m != null) {
                 answers.add(m);
+            } else if (client.closedByServer && c.tcpMayClose()) {
+                return; // refused by closing, after the probe behind it (parsed at once on another thread) was answered
             }
         }
         if (answers.size() > 1 && !(c.file().equals("dblreq") && client.transport().equals("TCP"))) {
