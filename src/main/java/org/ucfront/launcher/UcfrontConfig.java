@@ -48,8 +48,8 @@ public final class UcfrontConfig {
     public final int tcpIdleTimeoutSeconds;
     /** Live SIP server transactions before overload answers (0: sized from the heap, see SipRuntime). */
     public final int maxServerTransactions;
-    /** Requests read over TCP/TLS and waiting for a worker before overload answers (0: never). */
-    public final int maxQueuedMessages;
+    /** How long a message read over TCP/TLS may wait for a worker before overload answers, ms (0: never). */
+    public final int maxQueueDelayMillis;
     public final TrustedServers trustedServers;
     public final String adminUser;
     public final String adminPassword;
@@ -93,7 +93,7 @@ public final class UcfrontConfig {
         // above the 300 s keep-alive interval the registrar asks of clients (ms-keep-alive timeout=300)
         tcpIdleTimeoutSeconds = s.integer("ucfront.tcp.idle.timeout", 900, 5, 86400);
         maxServerTransactions = s.integer("ucfront.sip.max.server.transactions", 0, 0, 10_000_000);
-        maxQueuedMessages = s.integer("ucfront.sip.max.queued.messages", 1000, 0, 10_000_000);
+        maxQueueDelayMillis = s.integer("ucfront.sip.max.queue.delay.ms", 1000, 0, 3_600_000);
         trustedServers = s.parse("ucfront.trusted.servers", "", TrustedServers::parse,
                 "comma-separated fqdn=ip-address entries");
         adminUser = s.string("ucfront.admin.user", "admin");

@@ -1,7 +1,6 @@
 package org.ucfront.sip;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A user's address of record, {@code user@host}, normalised to lower case without scheme or
@@ -11,19 +10,54 @@ public record AddressOfRecord(String user, String host) {
 
     public static final int MAX_LENGTH = 255;
     // RFC 3261 §25.1 user (unreserved / escaped / user-unreserved) and hostname, kept strict:
-    // these values reach SQL parameters, LDAP filters and logs
-    private static final Pattern USER = Pattern.compile("[A-Za-z0-9\\-_.!~*'()&=+$,;?/%]{1,128}");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9\\-.]{0,251}[A-Za-z0-9])?");
+    // these values reach SQL parameters, LDAP filters and logs. Checked by loops, not regular
+    // expressions: every REGISTER makes one, and the matchers were 3 % of its CPU.
+    /** The user's characters besides ASCII letters and digits. */
+    private static final String USER_MARKS = "-_.!~*'()&=+$,;?/%";
+    private static final int MAX_USER = 128;
+    private static final int MAX_HOST = 253;
 
     public AddressOfRecord {
-        if (user == null || !USER.matcher(user).matches()) {
+        if (user == null || !validUser(user)) {
             throw new MalformedHeaderException("address of record has no valid user part");
         }
-        if (host == null || !HOST.matcher(host).matches()) {
+        if (host == null || !validHost(host)) {
             throw new MalformedHeaderException("address of record has no valid host part");
         }
         user = user.toLowerCase(Locale.ROOT);
         host = host.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean validUser(String user) {
+        if (user.isEmpty() || user.length() > MAX_USER) {
+            return false;
+        }
+        for (int i = 0; i < user.length(); i++) {
+            char c = user.charAt(i);
+            if (!letterOrDigit(c) && USER_MARKS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Letters, digits, hyphens and dots, beginning and ending with a letter or digit. */
+    private static boolean validHost(String host) {
+        int n = host.length();
+        if (n == 0 || n > MAX_HOST || !letterOrDigit(host.charAt(0)) || !letterOrDigit(host.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            char c = host.charAt(i);
+            if (!letterOrDigit(c) && c != '-' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     /** Parses {@code alice@fabrikam.com} or {@code sip:alice@fabrikam.com} (no parameters). */

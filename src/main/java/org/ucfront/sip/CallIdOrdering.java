@@ -38,7 +38,7 @@ public final class CallIdOrdering {
             waiting.put(callId, new ArrayDeque<>(2));
         }
         try {
-            pool.execute(() -> drain(callId, task));
+            pool.execute(new Drain(callId, task));
         } catch (RejectedExecutionException stopped) { // the stack is stopping: nothing runs any more
             synchronized (this) {
                 unfinished -= 1 + waiting.remove(callId).size();
@@ -54,6 +54,31 @@ public final class CallIdOrdering {
             wait(left);
         }
         return unfinished == 0;
+    }
+
+    /**
+     * How long {@code queued}, a task of the pool's queue, has waited there, in ms: 0 if it is not a
+     * connection's message (OverloadValve reads the queue's oldest).
+     */
+    public static long waitedMillis(Runnable queued) {
+        return queued instanceof Drain d ? (System.nanoTime() - d.queuedAt) / 1_000_000 : 0;
+    }
+
+    /** Runs a Call-ID's tasks, from the first given, until none waits. */
+    private final class Drain implements Runnable {
+        final long queuedAt = System.nanoTime();
+        final String callId;
+        final Runnable first;
+
+        Drain(String callId, Runnable first) {
+            this.callId = callId;
+            this.first = first;
+        }
+
+        @Override
+        public void run() {
+            drain(callId, first);
+        }
     }
 
     private void drain(String callId, Runnable first) {

@@ -41,7 +41,7 @@ public final class SipStackProperties {
         int admitted = configured > 0 ? configured : serverTransactionCap(Runtime.getRuntime().maxMemory());
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Long.toString(admitted * 5L / 4));
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "20000");
-        p.setProperty(OverloadValve.MAX_QUEUED_MESSAGES, Integer.toString(UcfrontConfig.current().maxQueuedMessages));
+        p.setProperty(OverloadValve.MAX_QUEUE_DELAY_MS, Integer.toString(UcfrontConfig.current().maxQueueDelayMillis));
         // Answers go back where the request came from (RFC 3581 rport, added when the client did not
         // ask): over TCP on the request's own connection (RFC 3261 §18.2.2), over UDP to the source
         // port. Without it the stack connects (or resolves names) to whatever host the Via names

@@ -10,6 +10,7 @@ import javax.sip.SipStack;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.message.Request;
+import org.ucfront.sip.CallIdOrdering;
 import org.ucfront.sip.ValveAnswer;
 
 /**
@@ -25,10 +26,13 @@ import org.ucfront.sip.ValveAnswer;
  *
  * <p>Over TCP and TLS nothing fills that table: requests read from a connection wait in the stack's
  * queue for a worker, and an overloaded server (or a JIT-cold one given a full load) answered them
- * later and later until every client had timed out. Beyond {@code ucfront.sip.max.queued.messages}
- * waiting, a new request without credentials is answered 503 the same way when it reaches a worker,
- * so the queue drains at the cost of a 503; beyond twice that, every new request. A REGISTER that
- * answers a challenge is admitted longer because its first half (the 401) is already paid for.
+ * later and later until every client had timed out. Once the oldest message in that queue has
+ * waited more than {@code ucfront.sip.max.queue.delay.ms}, a new request without credentials is
+ * answered 503 the same way when it reaches a worker, so the queue drains at the cost of a 503;
+ * beyond twice that, every new request. A REGISTER that answers a challenge is admitted longer
+ * because its first half (the 401) is already paid for. The bound is a time, not a length: a
+ * collector's pause queues thousands of messages on a fast server without overloading it, while
+ * on a slow one a few hundred are already seconds of work.
  */
 public class OverloadValve implements SIPMessageValve {
 
@@ -40,12 +44,12 @@ public class OverloadValve implements SIPMessageValve {
     /** Long enough for the table to drain by a good part: UDP transactions end 32 s after their answer. */
     static final int RETRY_AFTER_SECONDS = 10;
 
-    /** The stack property (set from ucfront.sip.max.queued.messages) of the TCP/TLS queue bound. */
-    public static final String MAX_QUEUED_MESSAGES = "org.ucfront.sip.MAX_QUEUED_MESSAGES";
+    /** The stack property (set from ucfront.sip.max.queue.delay.ms) of the TCP/TLS queue bound. */
+    public static final String MAX_QUEUE_DELAY_MS = "org.ucfront.sip.MAX_QUEUE_DELAY_MS";
 
     private SIPTransactionStack stack;
     private int shedAt = Integer.MAX_VALUE;
-    private int maxQueued;
+    private long maxDelayMillis;
 
     @Override
     public void init(SipStack sipStack) {
@@ -54,8 +58,8 @@ public class OverloadValve implements SIPMessageValve {
         if (cap != null) {
             shedAt = (int) (Long.parseLong(cap) * SHED_PERCENT / 100);
         }
-        String queued = property(MAX_QUEUED_MESSAGES);
-        maxQueued = queued == null ? 0 : Integer.parseInt(queued);
+        String delay = property(MAX_QUEUE_DELAY_MS);
+        maxDelayMillis = delay == null ? 0 : Long.parseLong(delay);
     }
 
     /** A property the stack was configured with, or null. */
@@ -67,7 +71,7 @@ public class OverloadValve implements SIPMessageValve {
     @Override
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
         if (stack.getServerTransactionTableSize() < shedAt
-                && !backlogged(queuedMessages(), maxQueued, hasCredentials(request))) {
+                && !backlogged(queueDelayMillis(), maxDelayMillis, hasCredentials(request))) {
             return true;
         }
         String method = request.getMethod();
@@ -79,15 +83,18 @@ public class OverloadValve implements SIPMessageValve {
         return false;
     }
 
-    /** Whether a request meets too long a queue of requests read over TCP/TLS (see the class comment). */
-    static boolean backlogged(int queued, int maxQueued, boolean credentials) {
-        return maxQueued > 0 && (queued > 2L * maxQueued || queued > maxQueued && !credentials);
+    /** Whether a request meets too long a queue of messages read over TCP/TLS (see the class comment). */
+    static boolean backlogged(long delayMillis, long maxDelayMillis, boolean credentials) {
+        return maxDelayMillis > 0 && (delayMillis > 2 * maxDelayMillis || delayMillis > maxDelayMillis && !credentials);
     }
 
-    /** Requests read over TCP/TLS and waiting for a worker (jain-sip's post-parse pool, shared by all connections). */
-    private static int queuedMessages() {
+    /**
+     * How long the oldest message read over TCP/TLS has waited for a worker (jain-sip's post-parse
+     * pool, shared by all connections), in ms.
+     */
+    private static long queueDelayMillis() {
         return PostParseExecutorServices.getPostParseExecutor() instanceof ThreadPoolExecutor pool
-                ? pool.getQueue().size() : 0;
+                ? CallIdOrdering.waitedMillis(pool.getQueue().peek()) : 0;
     }
 
     private static boolean hasCredentials(SIPRequest request) {

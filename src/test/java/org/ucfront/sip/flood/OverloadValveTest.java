@@ -8,7 +8,7 @@ import org.junit.Test;
 public class OverloadValveTest {
 
     @Test
-    public void aQueueUpToItsBoundAdmitsEveryRequest() {
+    public void aQueueDelayUpToItsBoundAdmitsEveryRequest() {
         assertFalse(OverloadValve.backlogged(1000, 1000, false));
         assertFalse(OverloadValve.backlogged(0, 1000, false));
     }
