@@ -1,5 +1,7 @@
 package org.ucfront.sip;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -45,7 +47,10 @@ public final class StreamFraming {
 
     private final int maxHead;
     private final int maxBody;
-    private byte[] buf = new byte[8192];
+    /** A buffer's first size: a REGISTER with Digest credentials takes about 1 KB, NTLM or Kerberos more. */
+    private static final int INITIAL_BUFFER = 4096;
+
+    private byte[] buf = new byte[INITIAL_BUFFER];
     /** Unread bytes are buf[start, end). */
     private int start;
     private int end;
@@ -67,22 +72,33 @@ public final class StreamFraming {
         this.maxBody = max;
     }
 
-    /** Appends bytes read from the connection. */
-    public void add(byte[] bytes, int offset, int length) {
-        if (end + length > buf.length) {
-            int unread = end - start;
-            if (unread + length > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, unread + length));
-            }
-            System.arraycopy(buf, start, buf, 0, unread);
-            start = 0;
-            end = unread;
+    /**
+     * Reads what the connection has, blocking until it has something, into the buffer: the number
+     * of bytes read, or -1 at the end of the stream.
+     */
+    public int readFrom(InputStream in) throws IOException {
+        if (end == buf.length) {
+            makeRoom();
         }
-        System.arraycopy(bytes, offset, buf, end, length);
-        end += length;
+        int n = in.read(buf, end, buf.length - end);
+        if (n > 0) {
+            end += n;
+        }
+        return n;
     }
 
-    /** The next complete unit, or null until more bytes are added. */
+    /** Moves the unread bytes to the front, and doubles the buffer if they fill it. */
+    private void makeRoom() {
+        int unread = end - start;
+        System.arraycopy(buf, start, buf, 0, unread);
+        start = 0;
+        end = unread;
+        if (end == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2); // bounded: next() refuses a message beyond the limit
+        }
+    }
+
+    /** The next complete unit, or null until more bytes are read. */
     public Unit next() throws TooLarge {
         if (headLength < 0) {
             Keepalive keepalive = keepalive();
@@ -106,6 +122,9 @@ public final class StreamFraming {
         afterCrlf = false;
         if (start == end) {
             start = end = 0;
+            if (buf.length > INITIAL_BUFFER) {
+                buf = new byte[INITIAL_BUFFER]; // an idle connection keeps a small buffer after a large message
+            }
         }
         return message;
     }

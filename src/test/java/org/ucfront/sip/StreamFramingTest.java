@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,14 +29,33 @@ public class StreamFramingTest {
     /** Everything {@code stream} holds, fed {@code chunk} bytes at a time. */
     private static List<StreamFraming.Unit> units(byte[] stream, int chunk) throws StreamFraming.TooLarge {
         StreamFraming framing = new StreamFraming(LIMIT);
+        InputStream in = new Chunked(stream, chunk);
         List<StreamFraming.Unit> units = new ArrayList<>();
-        for (int i = 0; i < stream.length; i += chunk) {
-            framing.add(stream, i, Math.min(chunk, stream.length - i));
-            for (StreamFraming.Unit u; (u = framing.next()) != null;) {
-                units.add(u);
+        try {
+            while (framing.readFrom(in) != -1) {
+                for (StreamFraming.Unit u; (u = framing.next()) != null;) {
+                    units.add(u);
+                }
             }
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
         return units;
+    }
+
+    /** A connection that delivers at most {@code chunk} bytes per read, as TCP segments do. */
+    private static final class Chunked extends ByteArrayInputStream {
+        private final int chunk;
+
+        Chunked(byte[] bytes, int chunk) {
+            super(bytes);
+            this.chunk = chunk;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, chunk));
+        }
     }
 
     private static byte[] concat(byte[]... parts) {
@@ -71,6 +91,20 @@ public class StreamFramingTest {
                     + "reallyreallyreallyreallyreallyreallyreallyreallylongcallid", units.get(4));
             assertMessage(esc01, "esc01.239409asdfakjkn23onasd0-3234", units.get(5));
             assertMessage(intmeth, "intmeth.word%ZK-!.*_+'@word`~)(><:\\/\"][?}{", units.get(6));
+        }
+    }
+
+    @Test
+    public void aMessageLargerThanTheFirstBufferIsFramedWholeAndTheNextAfterIt() throws Exception {
+        byte[] big = ("MESSAGE sip:a@b SIP/2.0\r\nCall-ID: big\r\nContent-Length: 20000\r\n\r\n" + "z".repeat(20_000))
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] intmeth = rfc4475("intmeth");
+        for (int chunk : new int[] {1000, 65536}) {
+            List<StreamFraming.Unit> units = units(concat(big, intmeth, big), chunk);
+            assertEquals(3, units.size());
+            assertMessage(big, "big", units.get(0));
+            assertMessage(intmeth, "intmeth.word%ZK-!.*_+'@word`~)(><:\\/\"][?}{", units.get(1));
+            assertMessage(big, "big", units.get(2));
         }
     }
 
@@ -125,10 +159,12 @@ public class StreamFramingTest {
     public void nothingIsFramedUntilTheBodyIsComplete() throws Exception {
         byte[] wsinv = rfc4475("wsinv");
         StreamFraming framing = new StreamFraming(LIMIT);
-        framing.add(wsinv, 0, wsinv.length - 1);
+        InputStream in = new Chunked(wsinv, wsinv.length - 1);
+        assertEquals(wsinv.length - 1, framing.readFrom(in));
         assertNull(framing.next());
-        framing.add(wsinv, wsinv.length - 1, 1);
+        assertEquals(1, framing.readFrom(in));
         assertMessage(wsinv, "wsinv.ndaksdj@192.0.2.1", framing.next());
         assertNull(framing.next());
+        assertEquals(-1, framing.readFrom(in));
     }
 }

@@ -32,7 +32,6 @@ final class FramedReading {
     private static final Logger LOG = Logger.getLogger(FramedReading.class.getName());
     /** How long a closed connection's messages already read may take before its close is processed. */
     static final long FINISH_MILLIS = 5_000;
-    private static final int CHUNK = 8192;
 
     private FramedReading() {
     }
@@ -85,9 +84,7 @@ final class FramedReading {
         channel.isRunning = true;
         try {
             InputStream in = channel.myClientInputStream;
-            byte[] chunk = new byte[CHUNK];
-            for (int n; (n = in.read(chunk)) != -1;) {
-                framing.add(chunk, 0, n);
+            while (framing.readFrom(in) != -1) {
                 for (StreamFraming.Unit unit; (unit = framing.next()) != null;) {
                     if (unit instanceof StreamFraming.Message message) {
                         if (ordering == null) {
