@@ -3,6 +3,11 @@ package org.ucfront.blackbox;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +26,7 @@ import org.junit.Test;
  * (a short bound here) new requests without credentials get 503 with Retry-After and ms-diagnostics 60209
  * instead of waiting, every request gets exactly one answer, and once the queue has drained
  * requests are served again. And the first requests of a new connection, arriving together, are
- * each answered on it.
+ * each answered on it; a keepalive ping gets its pong.
  */
 public class TcpBacklogIT {
 
@@ -133,6 +138,34 @@ public class TcpBacklogIT {
                 assertTrue("connection " + connection + ": " + i + " of " + FIRST_BURST + " requests answered", m != null);
                 assertTrue(m.text(), m.status() == 401 || m.status() == 503);
             }
+        }
+    }
+
+    /**
+     * RFC 5626 §3.5.1 (Lync clients ping their connection, ms-keep-alive): a double CRLF is answered
+     * with a single CRLF, on the connection, which then serves requests as before.
+     */
+    @Test
+    public void aDoubleCrlfPingIsAnsweredWithAPongAndTheConnectionServesOn() throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), SIP_PORT)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("\r\n", new String(in.readNBytes(2), StandardCharsets.US_ASCII));
+            String register = "REGISTER sip:" + UcfrontServer.DOMAIN + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bK-pinged\r\n"
+                    + "Max-Forwards: 70\r\n"
+                    + "From: <sip:piled@" + UcfrontServer.DOMAIN + ">;tag=pinged\r\n"
+                    + "To: <sip:piled@" + UcfrontServer.DOMAIN + ">\r\n"
+                    + "Call-ID: pinged\r\n"
+                    + "CSeq: 1 REGISTER\r\n"
+                    + "Contact: <sip:piled@127.0.0.1:" + s.getLocalPort() + ";transport=tcp>\r\n"
+                    + "Content-Length: 0\r\n\r\n";
+            out.write(register.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("SIP/2.0 401", new String(in.readNBytes(11), StandardCharsets.US_ASCII));
         }
     }
 
