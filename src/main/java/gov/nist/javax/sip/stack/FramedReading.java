@@ -93,7 +93,7 @@ final class FramedReading {
                             ordering.execute(message.callId(), () -> process(channel, parser, message));
                         }
                     } else if (unit == StreamFraming.Keepalive.PING) {
-                        channel.sendSingleCLRF();
+                        pong(channel);
                     } else {
                         channel.cancelPingKeepAliveTimeoutTaskIfStarted();
                     }
@@ -104,10 +104,21 @@ final class FramedReading {
                     + e.getMessage());
         } catch (IOException e) {
             // closed by the peer, by the idle timeout or by the stack
-        } catch (Exception e) { // sending a pong
-            LOG.log(Level.FINE, "answering a keepalive", e);
         } finally {
             finish(channel, processor, stack, ordering);
+        }
+    }
+
+    /**
+     * Answers a ping with a pong (RFC 5626 §3.5.1). The stack cannot send on a connection before its
+     * first request has named the transport (Via); such a ping goes unanswered, as with the stack's
+     * reader, and the connection stays open.
+     */
+    private static void pong(ConnectionOrientedMessageChannel channel) {
+        try {
+            channel.sendSingleCLRF();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "answering a keepalive", e);
         }
     }
 
