@@ -11,7 +11,8 @@ public record AddressOfRecord(String user, String host) {
     public static final int MAX_LENGTH = 255;
     // RFC 3261 §25.1 user (unreserved / escaped / user-unreserved) and hostname, kept strict:
     // these values reach SQL parameters, LDAP filters and logs. Checked by loops, not regular
-    // expressions: every REGISTER makes one, and the matchers were 3 % of its CPU.
+    // expressions: every REGISTER makes one, and the matchers were 2.8 % of the CPU samples at
+    // 4,000 registrations/s.
     /** The user's characters besides ASCII letters and digits. */
     private static final String USER_MARKS = "-_.!~*'()&=+$,;?/%";
     private static final int MAX_USER = 128;

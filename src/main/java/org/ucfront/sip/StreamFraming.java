@@ -201,32 +201,19 @@ public final class StreamFraming {
      * message (RFC 3261 §20.14: over a stream it is mandatory).
      */
     private int length(int from, int to) throws TooLarge {
-        if (from == to || to - from > 10) {
-            if (to - from > 10 && allDigits(from, to)) {
-                throw new TooLarge("a body of " + new String(buf, from, to - from, StandardCharsets.ISO_8859_1) + " bytes");
-            }
-            return 0;
-        }
         long n = 0;
         for (int i = from; i < to; i++) {
             if (buf[i] < '0' || buf[i] > '9') {
                 return 0;
             }
-            n = n * 10 + (buf[i] - '0');
-        }
-        if (n > maxBody) {
-            throw new TooLarge("a body of " + n + " bytes (limit " + maxBody + ")");
-        }
-        return (int) n;
-    }
-
-    private boolean allDigits(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] < '0' || buf[i] > '9') {
-                return false;
+            if (n <= maxBody) { // beyond, only "too large" matters: no overflow
+                n = n * 10 + (buf[i] - '0');
             }
         }
-        return true;
+        if (n > maxBody) {
+            throw new TooLarge("a body of over " + maxBody + " bytes");
+        }
+        return (int) n;
     }
 
     private boolean named(int from, int to, byte[] lowerName) {

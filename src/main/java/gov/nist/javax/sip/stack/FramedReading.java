@@ -31,7 +31,7 @@ final class FramedReading {
 
     private static final Logger LOG = Logger.getLogger(FramedReading.class.getName());
     /** How long a closed connection's messages already read may take before its close is processed. */
-    static final long FINISH_MILLIS = 5_000;
+    private static final long FINISH_MILLIS = 5_000;
 
     private FramedReading() {
     }
