@@ -1,14 +1,17 @@
 package org.ucfront.directory.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.ejb.ApplicationException;
+import javax.ejb.AsyncResult;
 import javax.ejb.Asynchronous;
 import javax.ejb.EJB;
 import javax.ejb.Stateless;
@@ -86,18 +89,46 @@ public class UserService {
         return secrets;
     }
 
-    /** Fills the {@link UserCache} with every user, in the background: called once at start. */
+    /**
+     * Users read per query by the preload. Read in one list, 230,000 users' entities and rows
+     * outlived the young collections of the 15 s read and left ~150 MB of garbage in the old
+     * generation, which a full collection of a second then cleared under load.
+     */
+    public static final int PRELOAD_PAGE = 2000;
+
+    /** The users after {@code uri} in order (keyset paging), past EclipseLink's caches. */
+    private List<SipUserEntity> preloadPage(String uri) {
+        // past EclipseLink's shared cache: a cache key per user held ~40 MB for 100,000 users
+        return em.createQuery("SELECT u FROM SipUserEntity u WHERE u.uri > :after ORDER BY u.uri", SipUserEntity.class)
+                .setParameter("after", uri).setMaxResults(PRELOAD_PAGE)
+                .setHint("eclipselink.read-only", "true").setHint("eclipselink.maintain-cache", "false")
+                .getResultList();
+    }
+
+    /**
+     * Fills the {@link UserCache} with every user, in the background: called once at start. The
+     * result, the users kept, is there to be awaited (tests); the registrar does not wait.
+     */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public void preloadCache() {
+    public Future<Integer> preloadCache() {
         long started = System.nanoTime();
         UserCache users = cache.cache();
-        // read past EclipseLink's shared cache: a cache key per user held ~40 MB for 100,000 users
-        users.fill(() -> em.createQuery("SELECT u FROM SipUserEntity u", SipUserEntity.class)
-                .setHint("eclipselink.read-only", "true").setHint("eclipselink.maintain-cache", "false")
-                .getResultList().stream().map(UserService::view).collect(Collectors.toList()));
-        LOG.info(() -> "user cache: " + users.size() + " users in memory after "
+        users.fill(() -> {
+            List<SipUser> all = new ArrayList<>();
+            List<SipUserEntity> page;
+            String after = "";
+            do {
+                page = preloadPage(after);
+                page.forEach(u -> all.add(view(u)));
+                after = page.isEmpty() ? after : page.get(page.size() - 1).getUri();
+            } while (page.size() == PRELOAD_PAGE);
+            return all;
+        });
+        int kept = users.size();
+        LOG.info(() -> "user cache: " + kept + " users in memory after "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return new AsyncResult<>(kept);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -13,10 +13,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.servlet.sip.Address;
 import javax.servlet.sip.SipFactory;
@@ -30,6 +32,8 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ucfront.directory.model.SipUser;
 import org.ucfront.directory.model.UserChange;
+import org.ucfront.directory.service.UserCache;
+import org.ucfront.directory.service.UserCacheService;
 import org.ucfront.directory.service.UserService;
 import org.ucfront.launcher.UcfrontConfig;
 import org.ucfront.registrar.model.Endpoint;
@@ -200,6 +204,29 @@ public class RegistrarServletInContainerIT {
             // RFC 3261 §10.3 step 3: an address of record the registrar does not know gets 404
             assertEquals(refused.text, 404, refused.status);
             assertEquals(List.of(), registry.endpoints("mallory@fabrikam.com"));
+        }
+    }
+
+    @Test
+    public void thePreloadKeepsEveryStoredUserAcrossItsPages() throws Exception {
+        // more users than one page holds, so the preload must go on past a page's last address
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i <= UserService.PRELOAD_PAGE; i++) {
+            String user = String.format(Locale.ROOT, "preload%05d", i);
+            createUser(user);
+            created.add(user + "@" + DOMAIN);
+        }
+        UserCache cache = ((UserCacheService) new InitialContext()
+                .lookup("java:comp/env/" + Ejbs.USER_CACHE_SERVICE)).cache();
+        cache.clear();
+
+        int kept = users.preloadCache().get(60, TimeUnit.SECONDS);
+
+        assertTrue("kept " + kept + " users, fewer than the " + created.size() + " created", kept >= created.size());
+        for (String uri : created) {
+            cache.find(uri, missing -> {
+                throw new AssertionError(missing + " was not preloaded: the lookup went to the store");
+            });
         }
     }
 
