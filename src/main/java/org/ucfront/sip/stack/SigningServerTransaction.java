@@ -1,11 +1,14 @@
 package org.ucfront.sip.stack;
 
+import gov.nist.javax.sip.ReleaseReferencesStrategy;
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPServerTransactionImpl;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
+import javax.sip.message.Request;
 
 /**
  * A server transaction that has its final responses signed when nothing signed them before: those
@@ -24,6 +27,20 @@ final class SigningServerTransaction extends SIPServerTransactionImpl {
             StackSignatures.sign(r, getOriginalRequest());
         }
         super.sendMessage(message);
+    }
+
+    /**
+     * A REGISTER over a stream ends with its final response (Timer J is 0, RFC 3261 §17.2.2) and
+     * makes no dialog that could keep the transaction: the stack's release strategy would only
+     * encode the request and the response again into bytes nobody reads (3 % of a registration's
+     * CPU over TCP), so this transaction keeps its parsed messages until it is collected.
+     */
+    @Override
+    public void setOriginalRequest(SIPRequest request) {
+        super.setOriginalRequest(request);
+        if (isReliable() && Request.REGISTER.equals(request.getMethod())) {
+            setReleaseReferencesStrategy(ReleaseReferencesStrategy.None);
+        }
     }
 
     /**
