@@ -21,6 +21,8 @@
 #   STEP_SECONDS=10    length of a step (RATE*STEP_SECONDS calls)
 #   WARMUP_CALLS=10000 WARMUP_RATE=500   warm-up of each server start over TCP (not judged), on the
 #                      last WARMUP_CALLS users
+#   WARMUP_ROUNDS=1    warm-up steps per start, on the same users (after the first, refreshes): the
+#                      JVM's compilers are still at work for a minute or more after one round
 #   SIPP_PROCS=1       sipp processes per step sharing its rate (if one sipp is the limit)
 #   KAM_CHILDREN=8     Kamailio's UDP and TCP worker processes each (children, tcp_children)
 #   HEAP=512m          ucfront's -Xmx
@@ -62,6 +64,7 @@ TN_RATES=${TN_RATES:-100 250 500 1000 1500 2000}
 STEP_SECONDS=${STEP_SECONDS:-10}
 WARMUP_CALLS=${WARMUP_CALLS:-10000}
 WARMUP_RATE=${WARMUP_RATE:-500}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-1}
 SIPP_PROCS=${SIPP_PROCS:-1}
 KAM_CHILDREN=${KAM_CHILDREN:-8}
 HEAP=${HEAP:-512m}
@@ -339,7 +342,9 @@ for auth in $AUTHS; do
     if [ "$TARGET" = kamailio ]; then kamailio_start "$auth"
     else rm -rf "$WORK/ucfront-run"; cp -r "$WORK/ucfront-users" "$WORK/ucfront-run"; ucfront_start "$WORK/ucfront-run" "$auth"; fi
     # the same warm-up for both (the JVM compiles its hot paths), on the last users, over TCP
-    run_step "warmup-$auth" t1 "$WARMUP_RATE" "$WARMUP_CALLS" $((USERS - WARMUP_CALLS)) "$scenario" || true
+    for round in $(seq 1 "$WARMUP_ROUNDS"); do
+      run_step "warmup-$auth-$round" t1 "$WARMUP_RATE" "$WARMUP_CALLS" $((USERS - WARMUP_CALLS)) "$scenario" || true
+    done
     if [ "$TARGET" = ucfront ] && [ "$JFR" = 1 ]; then
       jcmd "$SERVER_PID" JFR.start name=cmp settings=profile filename="$WORK/ucfront-$auth.jfr" >/dev/null
     fi
