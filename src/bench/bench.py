@@ -303,7 +303,7 @@ SOAK_CLASSES = [
 SOAK_COLUMNS = ["t_s", "load1", "live_heap_mb", "heap_after_gc_mb", "heap_committed_mb", "rss_mb", "threads",
                 "endpoints", "unbound", "registrations"] + [n for n, _ in SOAK_CLASSES] + [
                "sipp_ok", "sipp_failed", "sipp_retrans", "sipp_ok_total", "sipp_failed_total",
-               "sipp_retrans_total", "java_cpu_pct", "java_cpu_s"]
+               "sipp_retrans_total", "java_cpu_pct", "java_cpu_s", "db_mb"]
 
 
 def _metrics(url, password):
@@ -356,6 +356,9 @@ def soak_sample(a):
     status = open(f"/proc/{a.pid}/status").read()
     row["rss_mb"] = round(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024, 1)
     row["threads"] = len(os.listdir(f"/proc/{a.pid}/task"))
+    # the embedded H2 database's files: MVStore appends and compacts, so its size is state to judge
+    row["db_mb"] = round(sum(os.path.getsize(f) for f in glob.glob(os.path.join(a.data_dir, "*.mv.db"))) / 2**20, 1) \
+        if a.data_dir else ""
     met = _metrics(a.url, a.password)
     row["endpoints"] = int(met.get('ucfront_endpoints{state="registered"}', 0))
     row["registrations"] = int(met.get("ucfront_registrations_total", 0))
@@ -473,6 +476,7 @@ def main():
     ss.add_argument("--out", required=True)
     ss.add_argument("--t", type=float, required=True)
     ss.add_argument("--histogram")
+    ss.add_argument("--data-dir", help="the server's data directory (its *.mv.db files are sampled)")
     sr = sub.add_parser("soak-report")
     sr.add_argument("--csv", required=True)
     sr.add_argument("--window", type=float, default=2700)

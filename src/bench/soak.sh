@@ -122,7 +122,8 @@ sipp_pool() {
 
 sample() { # sample T
   $BENCH soak-sample --pid "$SERVER_PID" --url "http://127.0.0.1:$HTTP_PORT" --password "$ADMIN_PW" \
-    --sipp-dir "$WORK/sipp" --out "$WORK/samples.csv" --t "$1" --histogram "$WORK/hist-$1.txt" >&2
+    --sipp-dir "$WORK/sipp" --out "$WORK/samples.csv" --t "$1" --histogram "$WORK/hist-$1.txt" \
+    --data-dir "$WORK/data" >&2
 }
 
 sample 0
@@ -190,7 +191,11 @@ set xlabel "minutes"
 set grid
 set multiplot layout 5,1 title "ucfront soak: $RATE registrations/s (REGISTER, 401, REGISTER, 200; sipp -t $MODE), Expires $EXPIRES, -Xmx$HEAP; sampled every $INTERVAL s"
 set ylabel "MB"
-plot "$WORK/samples.csv" using (\$1/60):"live_heap_mb" with lines lw 2 title "live_heap_mb", $(series heap_after_gc_mb rss_mb heap_committed_mb)
+set y2label "database MB"
+set y2tics
+plot "$WORK/samples.csv" using (\$1/60):"live_heap_mb" with lines lw 2 title "live_heap_mb", $(series heap_after_gc_mb rss_mb heap_committed_mb), "" using (\$1/60):"db_mb" axes x1y2 with lines title "db_mb (H2 files, right axis)"
+unset y2label
+unset y2tics
 set ylabel "threads"
 plot "$WORK/samples.csv" using (\$1/60):"threads" with lines lw 2 title "threads"
 set ylabel "endpoints, sessions"
