@@ -32,8 +32,8 @@ final class SigningServerTransaction extends SIPServerTransactionImpl {
     /**
      * A REGISTER over a stream ends with its final response (Timer J is 0, RFC 3261 §17.2.2) and
      * makes no dialog that could keep the transaction: the stack's release strategy would only
-     * encode the request and the response again into bytes nobody reads (3 % of a registration's
-     * CPU over TCP), so this transaction keeps its parsed messages until it is collected.
+     * encode the request again into bytes nobody reads (2.7 % of the CPU samples of a REGISTER
+     * load over TCP), so this transaction keeps its parsed request until it is collected.
      */
     @Override
     public void setOriginalRequest(SIPRequest request) {
