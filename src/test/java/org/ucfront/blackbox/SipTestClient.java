@@ -161,6 +161,14 @@ final class SipTestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Over TCP: the next {@code count} bytes exactly as the server sent them (a keepalive pong, which
+     * {@link #receive} would skip); fewer if the server closed the connection first.
+     */
+    String receiveBytes(int count) throws IOException {
+        return new String(tcp.getInputStream().readNBytes(count), StandardCharsets.UTF_8);
+    }
+
     private static String readTcpMessage(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int state = 0;

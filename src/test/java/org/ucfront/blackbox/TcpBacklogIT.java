@@ -3,10 +3,6 @@ package org.ucfront.blackbox;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -147,44 +143,16 @@ public class TcpBacklogIT {
      */
     @Test
     public void aDoubleCrlfPingIsAnsweredWithAPongAndTheConnectionServesOn() throws Exception {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), SIP_PORT)) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            InputStream in = s.getInputStream();
-            out.write(crlfRegister(s.getLocalPort(), "ping-1").getBytes(StandardCharsets.US_ASCII));
-            String first = new String(in.readNBytes(11), StandardCharsets.US_ASCII);
-            assertEquals("SIP/2.0 401", first);
-            skipMessage(in);
-            out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertEquals("\r\n", new String(in.readNBytes(2), StandardCharsets.US_ASCII));
-            out.write(crlfRegister(s.getLocalPort(), "ping-2").getBytes(StandardCharsets.US_ASCII));
-            assertEquals("SIP/2.0 401", new String(in.readNBytes(11), StandardCharsets.US_ASCII));
+        try (SipTestClient c = SipTestClient.tcp(SIP_PORT)) {
+            c.send(register(c, "ping-1"));
+            SipTestClient.Message first = c.receive();
+            assertEquals(first.text(), 401, first.status());
+            c.sendBytes("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("\r\n", c.receiveBytes(2));
+            c.send(register(c, "ping-2"));
+            SipTestClient.Message after = c.receive();
+            assertEquals(after.text(), 401, after.status());
         }
-    }
-
-    private static String crlfRegister(int localPort, String callId) {
-        return "REGISTER sip:" + UcfrontServer.DOMAIN + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/TCP 127.0.0.1:" + localPort + ";branch=z9hG4bK-" + callId + "\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:piled@" + UcfrontServer.DOMAIN + ">;tag=" + callId + "\r\n"
-                + "To: <sip:piled@" + UcfrontServer.DOMAIN + ">\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: 1 REGISTER\r\n"
-                + "Contact: <sip:piled@127.0.0.1:" + localPort + ";transport=tcp>\r\n"
-                + "Content-Length: 0\r\n\r\n";
-    }
-
-    /** Reads the rest of an answer whose start line was read: to its empty line, then its body. */
-    private static void skipMessage(InputStream in) throws java.io.IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            assertTrue("the connection ended inside an answer", b >= 0);
-            head.append((char) b);
-        }
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^(?:content-length|l)\\s*:\\s*(\\d+)")
-                .matcher(head);
-        in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
     }
 
     private static String register(SipTestClient c, String callId) {

@@ -91,8 +91,8 @@ public class UserService {
 
     /**
      * Users read per query by the preload. Read in one list, 230,000 users' entities and rows
-     * outlived the young collections of the 15 s read and left ~150 MB of garbage in the old
-     * generation, which a full collection of a second then cleared under load.
+     * outlived the young collections of the 15 s read and stayed dead in the old generation (94 MB
+     * in the entity, row and value classes alone) until a full collection of a second under load.
      */
     public static final int PRELOAD_PAGE = 2000;
 
