@@ -24,6 +24,9 @@
 #   WARMUP_ROUNDS=1    warm-up steps per start, on the same users (after the first, refreshes): the
 #                      JVM's compilers are still at work for a minute or more after one round
 #   SIPP_PROCS=1       sipp processes per step sharing its rate (if one sipp is the limit)
+#   SIPP_BUFF=1048576  sipp's socket buffers (-buff_size), bytes: sipp's own 65,535 is set before it
+#                      connects, which leaves its TCP receive window unscaled (64 KB); a server's
+#                      answers after any pause then wait for that window (see docs/benchmarks.md)
 #   KAM_CHILDREN=8     Kamailio's UDP and TCP worker processes each (children, tcp_children)
 #   HEAP=512m          ucfront's -Xmx
 #   MAX_P99=500        a passing step's p99 bound, ms (over UDP a later answer is a retransmission)
@@ -66,6 +69,7 @@ WARMUP_CALLS=${WARMUP_CALLS:-10000}
 WARMUP_RATE=${WARMUP_RATE:-500}
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-1}
 SIPP_PROCS=${SIPP_PROCS:-1}
+SIPP_BUFF=${SIPP_BUFF:-1048576}
 KAM_CHILDREN=${KAM_CHILDREN:-8}
 HEAP=${HEAP:-512m}
 MAX_P99=${MAX_P99:-500}
@@ -260,7 +264,7 @@ run_step() {
         -m "$per" -r "$prate" -rp 1000 -l $(( per + 100 )) -d 0 -recv_timeout 10000 \
         -timeout $(( per * 3 / (${prate%.*} > 0 ? ${prate%.*} : 1) + 60 ))s \
         -default_behaviors abortunexp,pingreply -max_socket "$MAX_SOCKET" \
-        -trace_stat -fd 1 -trace_rtt -rtt_freq 1 -trace_err -nostdin >"sipp$i.out" 2>&1) &
+        -buff_size "$SIPP_BUFF" -trace_stat -fd 1 -trace_rtt -rtt_freq 1 -trace_err -nostdin >"sipp$i.out" 2>&1) &
     pids+=("$!")
   done
   STEP_PIDS=("${pids[@]}")
