@@ -12,13 +12,13 @@ import org.apache.catalina.deploy.NamingResources;
 import org.apache.catalina.loader.WebappLoader;
 import org.mobicents.servlet.sip.catalina.SipHostConfig;
 import org.mobicents.servlet.sip.catalina.SipStandardManager;
-import org.mobicents.servlet.sip.core.SipApplicationDispatcherImpl;
 import org.mobicents.servlet.sip.startup.SipContextConfig;
 import org.mobicents.servlet.sip.startup.SipStandardContext;
 import org.mobicents.servlet.sip.startup.SipStandardEngine;
 import org.mobicents.servlet.sip.startup.SipStandardService;
 import org.ucfront.sip.ServedHosts;
 import org.ucfront.sip.SipStackProperties;
+import org.ucfront.sip.stack.EndedRegisterDispatcher;
 import org.ucfront.sip.stack.SigningTransactions;
 
 /**
@@ -56,7 +56,7 @@ final class SipRuntime implements AutoCloseable {
         server.setPort(-1); // no shutdown port
         SipStandardService service = new SipStandardService();
         service.setName("ucfront");
-        service.setSipApplicationDispatcherClassName(SipApplicationDispatcherImpl.class.getName());
+        service.setSipApplicationDispatcherClassName(EndedRegisterDispatcher.class.getName());
         service.setSipPathName(SigningTransactions.PATH_NAME);
         service.setDarConfigurationFileLocation(dar.toUri().toString());
         service.setCongestionControlCheckingInterval(-1);

@@ -8,6 +8,7 @@ import org.mobicents.servlet.sip.catalina.SipStandardService;
 import org.ucfront.launcher.UcfrontConfig;
 import org.ucfront.sip.ServedHosts;
 import org.ucfront.sip.SipStackProperties;
+import org.ucfront.sip.stack.EndedRegisterDispatcher;
 import org.ucfront.sip.stack.SigningTransactions;
 
 /**
@@ -15,8 +16,9 @@ import org.ucfront.sip.stack.SigningTransactions;
  * SIP stack the embedded server runs: {@link SipStackProperties} before the service creates its
  * stack (with the TLS properties of the {@code ucfront.tls.*} settings, {@link StandaloneTls}), so
  * the same flood limits, request framing and Request-URI valves, strict parser and
- * connection-limited TCP apply, read from the same {@code ucfront.*} settings; then the served
- * host names, without which the container relays a dialog's request for its own domain.
+ * connection-limited TCP apply, read from the same {@code ucfront.*} settings, and the same
+ * dispatcher ({@link EndedRegisterDispatcher}); then the served host names, without which the
+ * container relays a dialog's request for its own domain.
  */
 public final class SipStackSettings implements LifecycleListener {
 
@@ -38,6 +40,7 @@ public final class SipStackSettings implements LifecycleListener {
             Properties p = stack;
             service.setSipStackProperties(p != null ? p : SipStackProperties.standard());
             service.setSipPathName(SigningTransactions.PATH_NAME);
+            service.setSipApplicationDispatcherClassName(EndedRegisterDispatcher.class.getName());
         } else if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType())) {
             ServedHosts.configuredNames(UcfrontConfig.current()).forEach(service.getSipApplicationDispatcher()::addHostName);
         }

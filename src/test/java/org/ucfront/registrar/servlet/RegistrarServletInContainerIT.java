@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.math.BigInteger;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.servlet.sip.Address;
@@ -30,6 +32,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.mobicents.servlet.sip.core.SipApplicationDispatcher;
+import org.mobicents.servlet.sip.core.SipApplicationDispatcherImpl;
+import org.mobicents.servlet.sip.startup.StaticServiceHolder;
 import org.ucfront.directory.model.SipUser;
 import org.ucfront.directory.model.UserChange;
 import org.ucfront.directory.service.UserCache;
@@ -40,6 +45,7 @@ import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.service.BindingRegistry;
 import org.ucfront.sip.AddressOfRecord;
 import org.ucfront.sip.Ejbs;
+import org.ucfront.sip.stack.EndedRegisterDispatcher;
 
 /**
  * The registrar servlet with its EJBs and database, tested from inside the running container
@@ -205,6 +211,36 @@ public class RegistrarServletInContainerIT {
             assertEquals(refused.text, 404, refused.status);
             assertEquals(List.of(), registry.endpoints("mallory@fabrikam.com"));
         }
+    }
+
+    /**
+     * Over TCP a REGISTER's transaction ends as its 200 is sent (Timer J is 0): the dispatcher detaches
+     * it there, and the registrar invalidates the session, instead of a task of the container's
+     * executor per transaction.
+     */
+    @Test
+    public void registerTransactionsOverTcpEndWithoutATaskOfTheContainersExecutor() throws Exception {
+        createUser("erin");
+        SipApplicationDispatcher dispatcher = StaticServiceHolder.sipStandardService.getSipApplicationDispatcher();
+        assertTrue(dispatcher.getClass().getName(), dispatcher instanceof EndedRegisterDispatcher);
+        ThreadPoolExecutor executor = ((SipApplicationDispatcherImpl) dispatcher).getAsynchronousExecutor();
+        String instance = "urn:uuid:" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        int registers = 40;
+        long tasksBefore = executor.getTaskCount();
+        try (SipUdpClient ua = new SipUdpClient(config.sipAddress, config.sipPort);
+             Socket tcp = new Socket(config.sipAddress, config.sipPort)) {
+            for (int i = 0; i < registers; i++) {
+                SipUdpClient.Message ok = ua.registerOver(tcp, "erin", DOMAIN, instance, 3600);
+                assertEquals(ok.text, 200, ok.status);
+            }
+            Endpoint endpoint = registry.bindings("erin@fabrikam.com").get(0);
+            assertEquals("tcp", endpoint.binding().transport());
+            assertEquals(tcp.getLocalPort(), endpoint.binding().remotePort());
+        }
+        // other traffic of the container may add a few tasks meanwhile; one per REGISTER would be 40
+        long tasks = executor.getTaskCount() - tasksBefore;
+        assertTrue(tasks + " tasks of the container's executor during " + registers + " REGISTERs over TCP",
+                tasks < registers / 4);
     }
 
     @Test

@@ -1,10 +1,14 @@
 package org.ucfront.registrar.servlet;
 
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +20,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * A minimal SIP user agent over UDP for tests, written from RFC 3261 (§7, §8.1, §10.2) without the
+ * A minimal SIP user agent over UDP (and a REGISTER over TCP) for tests, written from RFC 3261 (§7, §8.1, §10.2) without the
  * server's code: it builds REGISTER requests as a Lync client sends them (MS-SIPREGE §4.1.1),
  * waits for the final response of each transaction, and receives and answers the server's requests.
  */
@@ -53,16 +57,41 @@ final class SipUdpClient implements AutoCloseable {
     /** REGISTER of {@code user@domain} for the endpoint {@code instance} (a urn:uuid: URN). */
     Message register(String user, String domain, String instance, int expires) throws IOException {
         long seq = ++cseq;
+        return send(registerRequest("UDP", user, domain, instance, expires, seq), seq + " REGISTER");
+    }
+
+    /**
+     * The same REGISTER over a TCP connection of the test's (connected to the server), and its final
+     * response read from that connection: the agent's Via and Contact then name TCP, and the server
+     * answers on the connection (RFC 3261 §18.2.2).
+     */
+    Message registerOver(Socket tcp, String user, String domain, String instance, int expires) throws IOException {
+        long seq = ++cseq;
+        tcp.setSoTimeout(RESPONSE_TIMEOUT_MS);
+        tcp.getOutputStream().write(registerRequest("TCP", user, domain, instance, expires, seq)
+                .getBytes(StandardCharsets.UTF_8));
+        InputStream in = tcp.getInputStream();
+        while (true) {
+            Message m = Message.parse(readStreamMessage(in), (InetSocketAddress) tcp.getRemoteSocketAddress());
+            if (!m.isRequest() && m.status >= 200) {
+                return m;
+            }
+        }
+    }
+
+    private String registerRequest(String transport, String user, String domain, String instance, int expires,
+            long seq) {
         String aor = "sip:" + user + "@" + domain;
-        String request = "REGISTER sip:" + domain + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP " + localHost + ":" + localPort() + ";branch=z9hG4bK"
+        String contact = "sip:" + localHost + ":" + localPort() + ";transport=" + transport.toLowerCase(Locale.ROOT);
+        return "REGISTER sip:" + domain + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/" + transport + " " + localHost + ":" + localPort() + ";branch=z9hG4bK"
                 + UUID.randomUUID().toString().replace("-", "") + ";rport\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: <" + aor + ">;tag=" + fromTag + ";epid=" + epid + "\r\n"
                 + "To: <" + aor + ">\r\n"
                 + "Call-ID: " + callId + "\r\n"
                 + "CSeq: " + seq + " REGISTER\r\n"
-                + "Contact: <" + contactUri() + ">;methods=\"INVITE, MESSAGE, INFO, OPTIONS, BYE, CANCEL, NOTIFY, ACK,"
+                + "Contact: <" + contact + ">;methods=\"INVITE, MESSAGE, INFO, OPTIONS, BYE, CANCEL, NOTIFY, ACK,"
                 + " REFER, BENOTIFY\";proxy=replace;+sip.instance=\"<" + instance + ">\"\r\n"
                 + "User-Agent: UCCAPI/4.0.7577.0 OC/4.0.7577.0 (Microsoft Communicator 2010)\r\n"
                 + "Supported: gruu-10, adhoclist, msrtc-event-categories\r\n"
@@ -71,7 +100,22 @@ final class SipUdpClient implements AutoCloseable {
                 + "Expires: " + expires + "\r\n"
                 + "Content-Length: 0\r\n"
                 + "\r\n";
-        return send(request, seq + " REGISTER");
+    }
+
+    /** One message from a stream: its head up to the empty line, then Content-Length bytes (§18.3). */
+    private static String readStreamMessage(InputStream in) throws IOException {
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0) {
+            message.write(b);
+            String head = b == '\n' ? message.toString(StandardCharsets.UTF_8) : "";
+            if (head.endsWith("\r\n\r\n")) {
+                String length = Message.parse(head, null).header("Content-Length");
+                message.write(in.readNBytes(length == null ? 0 : Integer.parseInt(length.strip())));
+                return message.toString(StandardCharsets.UTF_8);
+            }
+        }
+        throw new EOFException("the server closed the connection");
     }
 
     /** MS-SIPREGE §4.2.1: a provisioning SUBSCRIBE by {@code user@domain} for itself, answer piggybacked. */
