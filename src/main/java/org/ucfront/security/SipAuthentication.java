@@ -146,7 +146,7 @@ public enum SipAuthentication {
 
     private void challenge(SipServletRequest req, List<String> values) throws IOException {
         SipServletResponse r = req.createResponse(challengeStatus);
-        r.setHeader(DATE_HEADER, DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        OwnLineHeaders.add(r, DATE_HEADER, DATE.format(ZonedDateTime.now(ZoneOffset.UTC))); // written, not parsed again
         // one line per scheme (and per Digest algorithm, RFC 8760 §2.4); the container would keep one
         for (String value : values) {
             OwnLineHeaders.add(r, challengeHeader, value);
