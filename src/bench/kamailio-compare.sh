@@ -43,7 +43,9 @@
 # A step PASSes when sipp counts no failed call, no retransmission, no unexpected message, at least
 # 95% of the rate asked was achieved and p99 < MAX_P99 (bench.py step); a ramp stops after 2 failed
 # steps. Reported per step: p50/p99 (rtd1 REGISTER->401, rtd2 REGISTER->200), CPU of the server
-# (all Kamailio processes / the JVM) and of sipp in % of one core, and the server's peak memory
+# (all Kamailio processes / the JVM) and of sipp in % of one core, the rest of the machine's CPU
+# (cpu_other) and the CPU the hypervisor gave other guests (steal: a step with some is not a clean
+# measure), and the server's peak memory
 # (Kamailio: sum of PSS of its processes, sampled; ucfront: the JVM's VmHWM). "saturated" names the
 # side that was the limit at the first failing step: server CPU >= 90% of all cores, or sipp >= 90%
 # of one core (then raise SIPP_PROCS).
@@ -124,6 +126,7 @@ server_mem_kb() {
 }
 sipp_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+steal_ticks() { awk '/^cpu /{print $9}' /proc/stat; }
 now() { date +%s.%N; }
 
 wait_port() { # wait_port PORT LOG: until something answers OPTIONS-ready (TCP accept) on PORT
@@ -252,11 +255,11 @@ run_step() {
   local procs=$SIPP_PROCS i pids=() per prate
   per=$(( (count + procs - 1) / procs ))
   prate=$(awk -v r="$rate" -v p="$procs" 'BEGIN{printf "%.3f", r / p}')
-  local j0 b0 t0 s_ticks=0 port0
+  local j0 b0 v0 t0 s_ticks=0 port0
   # each step's sipp binds new local ports: a TCP client reconnecting from the port of a connection
   # the server is still closing is not what clients do (they take a new ephemeral port)
   STEP_NO=$((STEP_NO + 1)); port0=$((SIPP_PORT + (STEP_NO % 40) * SIPP_PROCS))
-  j0=$(server_ticks); b0=$(busy_ticks); t0=$(now)
+  j0=$(server_ticks); b0=$(busy_ticks); v0=$(steal_ticks); t0=$(now)
   for ((i = 0; i < procs; i++)); do
     $BENCH csv --out "$dir/in$i.csv" --start $(( (start + i * per) % USERS )) --count "$per" --gen 1 --users "$USERS"
     (cd "$dir" && exec sipp 127.0.0.1:"$PORT" -sf "$scenario" -inf "in$i.csv" \
@@ -283,13 +286,13 @@ run_step() {
   done
   for p in "${pids[@]}"; do wait "$p" || true; s_ticks=$((s_ticks + ${last[$p]:-0})); done
   STEP_PIDS=()
-  local t1 j1 b1
-  t1=$(now); j1=$(server_ticks); b1=$(busy_ticks)
+  local t1 j1 b1 v1
+  t1=$(now); j1=$(server_ticks); b1=$(busy_ticks); v1=$(steal_ticks)
   kill -0 "$SERVER_PID" 2>/dev/null || { echo "kamailio-compare: $TARGET died; see $WORK" >&2; exit 1; }
   LAST_RES=$($BENCH step --dir "$dir" --rate "$rate" --count $((per * procs)) \
         --wall "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')" \
-        --java-ticks $((j1 - j0)) --sipp-ticks "$s_ticks" --busy-ticks $((b1 - b0)) --hz "$HZ" \
-        --quiet-max 1000 --max-p99 "$MAX_P99" | sed 's/cpu_java=/cpu_server=/')
+        --java-ticks $((j1 - j0)) --sipp-ticks "$s_ticks" --busy-ticks $((b1 - b0)) --steal-ticks $((v1 - v0)) \
+        --hz "$HZ" --quiet-max 1000 --max-p99 "$MAX_P99" | sed 's/cpu_java=/cpu_server=/')
   LAST_RES="$LAST_RES mem_peak=$((MEM_PEAK / 1024))MB"
   echo "$TARGET $name $LAST_RES" | tee -a "$WORK/steps.txt" >&2
   case "$LAST_RES" in PASS*) STEP_OK=1 ;; *) STEP_OK=0 ;; esac

@@ -229,6 +229,7 @@ errors_in_log() {
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+steal_ticks() { awk '/^cpu /{print $9}' /proc/stat; }
 now() { date +%s.%N; }
 
 # heap_after_gc: sets USED (MB of heap in use after a full GC) and RSS (MB)
@@ -322,8 +323,8 @@ run_step() {
   per=$(( (count + procs - 1) / procs ))
   prate=$(awk -v r="$rate" -v p="$procs" 'BEGIN{printf "%.3f", r / p}')
   wait_quiet
-  local j0 b0 t0 h0 s_ticks=0
-  j0=$(cpu_ticks "$SERVER_PID"); b0=$(busy_ticks); h0=$(holders_ticks); t0=$(now)
+  local j0 b0 v0 t0 h0 s_ticks=0
+  j0=$(cpu_ticks "$SERVER_PID"); b0=$(busy_ticks); v0=$(steal_ticks); h0=$(holders_ticks); t0=$(now)
   for ((i = 0; i < procs; i++)); do
     sipp_start "$dir" "$i" "$mode" "$prate" "$per" 0
     pids+=("$SIPP_PID")
@@ -345,13 +346,13 @@ run_step() {
   for p in "${pids[@]}"; do wait "$p" || true; s_ticks=$((s_ticks + ${last[$p]:-0})); done
   STEP_PIDS=()
   s_ticks=$((s_ticks + $(holders_ticks) - h0))
-  local t1 j1 b1
-  t1=$(now); j1=$(cpu_ticks "$SERVER_PID"); b1=$(busy_ticks)
+  local t1 j1 b1 v1
+  t1=$(now); j1=$(cpu_ticks "$SERVER_PID"); b1=$(busy_ticks); v1=$(steal_ticks)
   server_alive
   LAST_RES=$($BENCH step --dir "$dir" --rate "$rate" --count $((per * procs)) \
         --wall "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')" \
-        --java-ticks $((j1 - j0)) --sipp-ticks "$s_ticks" --busy-ticks $((b1 - b0)) --hz "$HZ" \
-        --quiet-max "$QUIET_MAX" --max-p99 "$MAX_P99" --requests "$STEP_REQUESTS")
+        --java-ticks $((j1 - j0)) --sipp-ticks "$s_ticks" --busy-ticks $((b1 - b0)) --steal-ticks $((v1 - v0)) \
+        --hz "$HZ" --quiet-max "$QUIET_MAX" --max-p99 "$MAX_P99" --requests "$STEP_REQUESTS")
   if out_of_heap; then LAST_RES="$LAST_RES OUT-OF-HEAP"; fi
   echo "$name $LAST_RES" | tee -a "$WORK/steps.txt" >&2
   case "$LAST_RES" in PASS*) STEP_OK=1 ;; *) STEP_OK=0 ;; esac
