@@ -14,7 +14,8 @@
 #   AUTHS="digest none"            with Digest MD5 (REGISTER, 401, REGISTER, 200) and without (REGISTER, 200)
 #   MODES="u1 t1 tn"               sipp transports: UDP, TCP on one connection, TCP connection per call
 #   KINDS="new refresh"            new endpoints; then the same endpoints registering again
-#   TARGETS="kamailio ucfront"     both, one after the other, each on a fresh start per AUTHS value
+#   TARGETS="kamailio ucfront"     both, started side by side (fresh per AUTHS value); at each rate
+#                      each runs its step in turn, so both see the same moments of this machine
 #   UDP_RATES="250 500 1000 1500 2000 3000 4000"   calls/s steps (one call = one registration)
 #   TCP_RATES="500 1000 2000 3000 4000 6000 8000 11000"
 #   TN_RATES="100 250 500 1000 1500 2000"
@@ -98,20 +99,32 @@ MAX_SOCKET=$(( $(ulimit -n) - 100 ))
 log() { echo "[$(date +%T)] $*" >&2; }
 record() { echo "$*" | tee -a "$SUMMARY"; }
 
+# the target the next step measures (use_target): its server's process, port and peak memory
+TARGET=
 SERVER_PID=
+PORT=
+MEM_PEAK=0
+declare -A PID_OF=() PORT_OF=() PEAK_OF=()
+use_target() { # use_target NAME
+  [ -n "$TARGET" ] && PEAK_OF[$TARGET]=$MEM_PEAK
+  TARGET=$1; SERVER_PID=${PID_OF[$1]:-}; PORT=${PORT_OF[$1]:-}; MEM_PEAK=${PEAK_OF[$1]:-0}
+}
 STEP_PIDS=()
-stop_server() {
-  [ -n "$SERVER_PID" ] || return 0
-  kill -TERM "$SERVER_PID" 2>/dev/null || true
-  for _ in $(seq 1 120); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
-  kill -KILL "$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=
+stop_servers() {
+  local t p
+  for t in "${!PID_OF[@]}"; do
+    p=${PID_OF[$t]}
+    kill -TERM "$p" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
+  PID_OF=(); PORT_OF=(); PEAK_OF=(); TARGET=; SERVER_PID=; PORT=; MEM_PEAK=0
 }
 cleanup() {
   local p
   for p in "${STEP_PIDS[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
-  stop_server
+  stop_servers
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -204,6 +217,7 @@ kamailio_start() { # kamailio_start AUTH
   kamailio -f "$WORK/kamailio.cfg" "${defs[@]}" -DD -E -m 512 -M 16 -w "$WORK" >"$out" 2>&1 </dev/null &
   SERVER_PID=$!
   PORT=$KAM_PORT
+  PID_OF[kamailio]=$SERVER_PID; PORT_OF[kamailio]=$PORT
   wait_port "$KAM_PORT" "$out"
   log "kamailio $SERVER_PID ($1) listening on $KAM_PORT"
 }
@@ -223,11 +237,13 @@ ucfront_start() { # ucfront_start DATA AUTH
   local out=$WORK/ucfront-$2.log
   ucfront_env "$1" "$2" >"$out" 2>&1 </dev/null &
   SERVER_PID=$!
+  PID_OF[ucfront]=$SERVER_PID
   until grep -qs "ucfront ready in" "$out"; do
     kill -0 "$SERVER_PID" 2>/dev/null || { echo "ucfront failed to start; see $out" >&2; exit 1; }
     sleep 0.2
   done
   PORT=$UC_SIP_PORT
+  PORT_OF[ucfront]=$PORT
   log "ucfront $SERVER_PID ($2) $(grep -o 'ready in [0-9]* ms' "$out")"
 }
 
@@ -237,14 +253,13 @@ ucfront_prepare() {
   ucfront_start "$WORK/ucfront-data" digest
   log "creating $USERS users in ucfront"
   $BENCH users --url "http://127.0.0.1:$UC_HTTP_PORT" --password "$ADMIN_PW" --domain "$DOMAIN" --count "$USERS" --threads 16
-  stop_server
+  stop_servers
   mv "$WORK/ucfront-data" "$WORK/ucfront-users"
 }
 
 # ---- steps ----------------------------------------------------------------------------------------
 
 NEXT_USER=0
-MEM_PEAK=0
 STEP_NO=0
 
 # run_step NAME MODE RATE COUNT START SCENARIO: sets STEP_OK and LAST_RES
@@ -298,14 +313,24 @@ run_step() {
   case "$LAST_RES" in PASS*) STEP_OK=1 ;; *) STEP_OK=0 ;; esac
 }
 
-# settle NAME: wait until the server is quiet (SETTLE_CPU, SETTLE_MAX)
+# settle NAME: wait until every server is quiet (SETTLE_CPU, SETTLE_MAX), the one about to be
+# measured last: the other's work after its own step (ucfront unbinding a closed connection's
+# endpoints) is not charged to this one
 settle() {
-  local waited=0 t0 t1
-  while [ "$waited" -lt "$SETTLE_MAX" ]; do
-    t0=$(server_ticks); sleep 1; t1=$(server_ticks); waited=$((waited + 1))
+  local measured=$TARGET t
+  for t in "${!PID_OF[@]}"; do
+    [ "$t" = "$measured" ] || { use_target "$t"; wait_quiet; }
+  done
+  use_target "$measured"; wait_quiet
+  log "$TARGET quiet after ${WAITED}s before $1"
+}
+wait_quiet() { # the current target's server uses less than SETTLE_CPU % of a core over a second
+  local t0 t1
+  WAITED=0
+  while [ "$WAITED" -lt "$SETTLE_MAX" ]; do
+    t0=$(server_ticks); sleep 1; t1=$(server_ticks); WAITED=$((WAITED + 1))
     [ $(( (t1 - t0) * 100 / HZ )) -lt "$SETTLE_CPU" ] && break
   done
-  log "$TARGET quiet after ${waited}s before $1"
 }
 
 saturation() { # saturation RESULT_LINE: which side was the limit
@@ -317,17 +342,27 @@ saturation() { # saturation RESULT_LINE: which side was the limit
   else echo "neither CPU-bound (latency or losses)"; fi
 }
 
-# ramp LABEL MODE SCENARIO START RATES...: highest passing rate into BEST/BEST_LINE/LIMIT
+# ramp LABEL MODE SCENARIO START RATES...: each target's highest passing rate into BEST[target],
+# BEST_LINE[target], LIMIT[target]; at each rate the targets run their step in turn, on the same
+# users, and a target stops after 2 failed steps while the other goes on
+declare -A BEST=() BEST_LINE=() LIMIT=() FAILS=()
 ramp() {
   local label=$1 mode=$2 scenario=$3 start=$4; shift 4
-  local fails=0 rate first_start=$start
-  BEST=0; BEST_LINE="-"; LIMIT="-"
+  local rate t first_start=$start going
+  for t in $TARGETS; do BEST[$t]=0; BEST_LINE[$t]="-"; LIMIT[$t]="-"; FAILS[$t]=0; done
   for rate in "$@"; do
-    settle "$label-$rate"
-    run_step "$label-$rate" "$mode" "$rate" $((rate * STEP_SECONDS)) "$start" "$scenario"
+    going=0
+    for t in $TARGETS; do
+      [ "${FAILS[$t]}" -ge 2 ] && continue
+      going=1
+      use_target "$t"
+      settle "$label-$rate"
+      run_step "$label-$rate" "$mode" "$rate" $((rate * STEP_SECONDS)) "$start" "$scenario"
+      if [ "$STEP_OK" = 1 ]; then BEST[$t]=$rate; BEST_LINE[$t]=$LAST_RES; FAILS[$t]=0
+      else FAILS[$t]=$((FAILS[$t] + 1)); [ "${LIMIT[$t]}" = "-" ] && LIMIT[$t]="$(saturation "$LAST_RES") at $rate/s"; fi
+    done
+    [ $going = 1 ] || break
     start=$(( start + rate * STEP_SECONDS ))
-    if [ "$STEP_OK" = 1 ]; then BEST=$rate; BEST_LINE=$LAST_RES; fails=0
-    else fails=$((fails + 1)); [ "$LIMIT" = "-" ] && LIMIT="$(saturation "$LAST_RES") at $rate/s"; [ $fails -ge 2 ] && break; fi
   done
   RAMP_END=$start
   RAMP_START=$first_start
@@ -344,41 +379,43 @@ kamailio_prepare
 for auth in $AUTHS; do
   scenario=$HERE/register-bench.xml
   [ "$auth" = none ] && scenario=$HERE/register-noauth.xml
-  for TARGET in $TARGETS; do
-    MEM_PEAK=0
-    if [ "$TARGET" = kamailio ]; then kamailio_start "$auth"
+  for t in $TARGETS; do
+    if [ "$t" = kamailio ]; then kamailio_start "$auth"
     else rm -rf "$WORK/ucfront-run"; cp -r "$WORK/ucfront-users" "$WORK/ucfront-run"; ucfront_start "$WORK/ucfront-run" "$auth"; fi
-    # the same warm-up for both (the JVM compiles its hot paths), on the last users, over TCP
-    for round in $(seq 1 "$WARMUP_ROUNDS"); do
+  done
+  # the same warm-up for both (the JVM compiles its hot paths), on the last users, over TCP
+  for round in $(seq 1 "$WARMUP_ROUNDS"); do
+    for t in $TARGETS; do
+      use_target "$t"
       run_step "warmup-$auth-$round" t1 "$WARMUP_RATE" "$WARMUP_CALLS" $((USERS - WARMUP_CALLS)) "$scenario" || true
     done
-    if [ "$TARGET" = ucfront ] && [ "$JFR" = 1 ]; then
-      jcmd "$SERVER_PID" JFR.start name=cmp settings=profile filename="$WORK/ucfront-$auth.jfr" >/dev/null
-    fi
-    NEXT_USER=0
-    for mode in $MODES; do
-      case $mode in u1) rates=$UDP_RATES ;; t1) rates=$TCP_RATES ;; *) rates=$TN_RATES ;; esac
-      for kind in $KINDS; do
-        if [ "$kind" = new ]; then
-          # shellcheck disable=SC2086
-          ramp "$auth-$mode-new" "$mode" "$scenario" "$NEXT_USER" $rates
-          NEW_START=$RAMP_START; NEXT_USER=$RAMP_END
-        else
-          # the endpoints of this mode's "new" ramp register again (same users, epids, instances)
-          # shellcheck disable=SC2086
-          ramp "$auth-$mode-refresh" "$mode" "$scenario" "${NEW_START:-0}" $rates
-        fi
-        RESULT[$TARGET,$auth,$mode,$kind]="$BEST|$BEST_LINE|$LIMIT"
-      done
-    done
-    [ "$NEXT_USER" -lt $((USERS - WARMUP_CALLS)) ] || log "WARNING: steps used more than USERS-WARMUP_CALLS users: later 'new' steps re-registered endpoints"
-    if [ "$TARGET" = ucfront ] && [ "$JFR" = 1 ]; then
-      jcmd "$SERVER_PID" JFR.stop name=cmp >/dev/null
-      $BENCH jfr-top "$WORK/ucfront-$auth.jfr" >"$WORK/$auth-jfr-top.txt" || true
-    fi
-    stop_server
-    sleep 2
   done
+  if [ -n "${PID_OF[ucfront]:-}" ] && [ "$JFR" = 1 ]; then
+    jcmd "${PID_OF[ucfront]}" JFR.start name=cmp settings=profile filename="$WORK/ucfront-$auth.jfr" >/dev/null
+  fi
+  NEXT_USER=0
+  for mode in $MODES; do
+    case $mode in u1) rates=$UDP_RATES ;; t1) rates=$TCP_RATES ;; *) rates=$TN_RATES ;; esac
+    for kind in $KINDS; do
+      if [ "$kind" = new ]; then
+        # shellcheck disable=SC2086
+        ramp "$auth-$mode-new" "$mode" "$scenario" "$NEXT_USER" $rates
+        NEW_START=$RAMP_START; NEXT_USER=$RAMP_END
+      else
+        # the endpoints of this mode's "new" ramp register again (same users, epids, instances)
+        # shellcheck disable=SC2086
+        ramp "$auth-$mode-refresh" "$mode" "$scenario" "${NEW_START:-0}" $rates
+      fi
+      for t in $TARGETS; do RESULT[$t,$auth,$mode,$kind]="${BEST[$t]}|${BEST_LINE[$t]}|${LIMIT[$t]}"; done
+    done
+  done
+  [ "$NEXT_USER" -lt $((USERS - WARMUP_CALLS)) ] || log "WARNING: steps used more than USERS-WARMUP_CALLS users: later 'new' steps re-registered endpoints"
+  if [ -n "${PID_OF[ucfront]:-}" ] && [ "$JFR" = 1 ]; then
+    jcmd "${PID_OF[ucfront]}" JFR.stop name=cmp >/dev/null
+    $BENCH jfr-top "$WORK/ucfront-$auth.jfr" >"$WORK/$auth-jfr-top.txt" || true
+  fi
+  stop_servers
+  sleep 2
 done
 
 record ""
