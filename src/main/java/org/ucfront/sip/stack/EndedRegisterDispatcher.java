@@ -15,7 +15,9 @@ import org.mobicents.servlet.sip.message.TransactionApplicationData;
  * itself once it has answered (RegistrarServlet.doRegister), so here the transaction is only
  * detached, on the thread that ended it. Over TCP that is the thread sending the final response
  * (Timer J is 0). The hand-off, the executor's work and the thread it woke were about 8 % of the
- * CPU samples of a Digest REGISTER load over TCP (two transactions per registration).
+ * CPU samples of a Digest REGISTER load over TCP (two transactions per registration). A REGISTER
+ * the container answered without the registrar leaves its session to the application session's
+ * timeout (sip.xml: one minute).
  */
 public class EndedRegisterDispatcher extends SipApplicationDispatcherImpl {
 

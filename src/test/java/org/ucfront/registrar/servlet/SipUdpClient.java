@@ -20,9 +20,10 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * A minimal SIP user agent over UDP (and a REGISTER over TCP) for tests, written from RFC 3261 (§7, §8.1, §10.2) without the
- * server's code: it builds REGISTER requests as a Lync client sends them (MS-SIPREGE §4.1.1),
- * waits for the final response of each transaction, and receives and answers the server's requests.
+ * A minimal SIP user agent over UDP (and a REGISTER over TCP) for tests, written from RFC 3261
+ * (§7, §8.1, §10.2, §18.3) without the server's code: it builds REGISTER requests as a Lync client
+ * sends them (MS-SIPREGE §4.1.1), waits for the final response of each transaction, and receives
+ * and answers the server's requests.
  */
 final class SipUdpClient implements AutoCloseable {
 
