@@ -159,7 +159,9 @@ LAST_HIST=$WORK/hist-$LAST_T.txt
 record "series sampled every $INTERVAL s (live heap: total of the class histogram after its full GC; heap after GC: GC.heap_info's used right after it):"
 $BENCH soak-report --csv "$WORK/samples.csv" --window "$WINDOW" | tee -a "$SUMMARY"
 record ""
-record "sipp totals: $(tail -1 "$WORK/samples.csv" | awk -F, '{print $(NF-4) " registrations ok, " $(NF-3) " failed, " $(NF-2) " retransmissions"}')"
+record "sipp totals: $(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+  { ok = $col["sipp_ok_total"]; failed = $col["sipp_failed_total"]; retrans = $col["sipp_retrans_total"] }
+  END { print ok " registrations ok, " failed " failed, " retrans " retransmissions" }' "$WORK/samples.csv")"
 record "server log: $(grep -c ' SEVERE \| ERROR ' "$WORK/server.log" || true) SEVERE/ERROR lines, $(grep -c 'OutOfMemoryError' "$WORK/server.log" || true) OutOfMemoryError"
 record ""
 record "class histogram, largest growth from the start of the judged window ($(basename "$FIRST_HIST")) to the last sample ($(basename "$LAST_HIST")):"
