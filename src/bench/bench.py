@@ -187,8 +187,9 @@ def step(a):
     java = 100.0 * a.java_ticks / a.hz / a.wall
     sipp = 100.0 * a.sipp_ticks / a.hz / a.wall
     other = max(0.0, 100.0 * (a.busy_ticks - a.java_ticks - a.sipp_ticks) / a.hz / a.wall)
-    # CPU the hypervisor gave to other guests (/proc/stat "steal"): on a shared host it came and went
-    # within minutes, up to 37 % of the machine, and a collector's pause stretches with it
+    # CPU the hypervisor gave to other guests (/proc/stat "steal", in % of one core like the rest):
+    # on this shared host it came and went within minutes, up to half the machine, and a
+    # collector's pause stretches with it
     steal = 100.0 * a.steal_ticks / a.hz / a.wall
     noisy = " noisy" if other + steal > a.quiet_max else ""
     # server CPU per registration answered: comparable across runs at the same moderate rate even
