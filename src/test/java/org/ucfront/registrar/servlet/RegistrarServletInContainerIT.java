@@ -220,7 +220,7 @@ public class RegistrarServletInContainerIT {
      */
     @Test
     public void registerTransactionsOverTcpEndWithoutATaskOfTheContainersExecutor() throws Exception {
-        createUser("erin");
+        createUser("tcpclient");
         SipApplicationDispatcher dispatcher = StaticServiceHolder.sipStandardService.getSipApplicationDispatcher();
         assertTrue(dispatcher.getClass().getName(), dispatcher instanceof EndedRegisterDispatcher);
         ThreadPoolExecutor executor = ((SipApplicationDispatcherImpl) dispatcher).getAsynchronousExecutor();
@@ -230,10 +230,10 @@ public class RegistrarServletInContainerIT {
         try (SipUdpClient ua = new SipUdpClient(config.sipAddress, config.sipPort);
              Socket tcp = new Socket(config.sipAddress, config.sipPort)) {
             for (int i = 0; i < registers; i++) {
-                SipUdpClient.Message ok = ua.registerOver(tcp, "erin", DOMAIN, instance, 3600);
+                SipUdpClient.Message ok = ua.registerOver(tcp, "tcpclient", DOMAIN, instance, 3600);
                 assertEquals(ok.text, 200, ok.status);
             }
-            Endpoint endpoint = registry.bindings("erin@fabrikam.com").get(0);
+            Endpoint endpoint = registry.bindings("tcpclient@fabrikam.com").get(0);
             assertEquals("tcp", endpoint.binding().transport());
             assertEquals(tcp.getLocalPort(), endpoint.binding().remotePort());
         }
