@@ -104,10 +104,11 @@ TARGET=
 SERVER_PID=
 PORT=
 MEM_PEAK=0
-declare -A PID_OF=() PORT_OF=() PEAK_OF=()
+declare -A PID_OF=() PEAK_OF=()
 use_target() { # use_target NAME
   [ -n "$TARGET" ] && PEAK_OF[$TARGET]=$MEM_PEAK
-  TARGET=$1; SERVER_PID=${PID_OF[$1]:-}; PORT=${PORT_OF[$1]:-}; MEM_PEAK=${PEAK_OF[$1]:-0}
+  TARGET=$1; SERVER_PID=${PID_OF[$1]:-}; MEM_PEAK=${PEAK_OF[$1]:-0}
+  if [ "$1" = kamailio ]; then PORT=$KAM_PORT; else PORT=$UC_SIP_PORT; fi
 }
 STEP_PIDS=()
 stop_servers() {
@@ -119,7 +120,7 @@ stop_servers() {
     kill -KILL "$p" 2>/dev/null || true
     wait "$p" 2>/dev/null || true
   done
-  PID_OF=(); PORT_OF=(); PEAK_OF=(); TARGET=; SERVER_PID=; PORT=; MEM_PEAK=0
+  PID_OF=(); PEAK_OF=(); TARGET=; SERVER_PID=; PORT=; MEM_PEAK=0
 }
 cleanup() {
   local p
@@ -217,7 +218,7 @@ kamailio_start() { # kamailio_start AUTH
   kamailio -f "$WORK/kamailio.cfg" "${defs[@]}" -DD -E -m 512 -M 16 -w "$WORK" >"$out" 2>&1 </dev/null &
   SERVER_PID=$!
   PORT=$KAM_PORT
-  PID_OF[kamailio]=$SERVER_PID; PORT_OF[kamailio]=$PORT
+  PID_OF[kamailio]=$SERVER_PID
   wait_port "$KAM_PORT" "$out"
   log "kamailio $SERVER_PID ($1) listening on $KAM_PORT"
 }
@@ -243,7 +244,6 @@ ucfront_start() { # ucfront_start DATA AUTH
     sleep 0.2
   done
   PORT=$UC_SIP_PORT
-  PORT_OF[ucfront]=$PORT
   log "ucfront $SERVER_PID ($2) $(grep -o 'ready in [0-9]* ms' "$out")"
 }
 

@@ -15,9 +15,10 @@ import java.util.Locale;
 
 /**
  * A minimal SIP client over a real UDP or TCP socket, for tests that need to look at every byte of
- * an answer. It sends text as given and returns the next message as text.
+ * an answer. It sends text as given and returns the next message as text. Public for the
+ * in-container tests, which add it to their deployment.
  */
-final class SipTestClient implements AutoCloseable {
+public final class SipTestClient implements AutoCloseable {
 
     private final DatagramSocket udp;
     private final Socket tcp;
@@ -35,7 +36,7 @@ final class SipTestClient implements AutoCloseable {
         return new SipTestClient(s, null, serverPort);
     }
 
-    static SipTestClient tcp(int serverPort) throws IOException {
+    public static SipTestClient tcp(int serverPort) throws IOException {
         return tcp(serverPort, InetAddress.getLoopbackAddress());
     }
 
@@ -65,11 +66,11 @@ final class SipTestClient implements AutoCloseable {
         return udp != null ? "UDP" : tcp instanceof javax.net.ssl.SSLSocket ? "TLS" : "TCP";
     }
 
-    int localPort() {
+    public int localPort() {
         return udp != null ? udp.getLocalPort() : tcp.getLocalPort();
     }
 
-    void send(String message) throws IOException {
+    public void send(String message) throws IOException {
         byte[] bytes = message.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
         if (udp != null) {
             udp.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), serverPort));
@@ -137,7 +138,7 @@ final class SipTestClient implements AutoCloseable {
     }
 
     /** The next message, skipping provisional responses; fails after 10 s. */
-    Message receive() throws IOException {
+    public Message receive() throws IOException {
         while (true) {
             Message m = receiveAny();
             if (!m.startLine().matches("SIP/2.0 1\\d\\d .*")) {
@@ -198,13 +199,13 @@ final class SipTestClient implements AutoCloseable {
     }
 
     /** A received SIP message. */
-    record Message(String text) {
+    public record Message(String text) {
 
         String startLine() {
             return text.substring(0, text.indexOf('\r') > 0 ? text.indexOf('\r') : text.indexOf('\n'));
         }
 
-        int status() {
+        public int status() {
             return Integer.parseInt(startLine().split(" ")[1]);
         }
 

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.math.BigInteger;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -35,6 +34,7 @@ import org.junit.runner.RunWith;
 import org.mobicents.servlet.sip.core.SipApplicationDispatcher;
 import org.mobicents.servlet.sip.core.SipApplicationDispatcherImpl;
 import org.mobicents.servlet.sip.startup.StaticServiceHolder;
+import org.ucfront.blackbox.SipTestClient;
 import org.ucfront.directory.model.SipUser;
 import org.ucfront.directory.model.UserChange;
 import org.ucfront.directory.service.UserCache;
@@ -73,7 +73,8 @@ public class RegistrarServletInContainerIT {
     @Deployment
     public static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "registrar-it.war")
-                .addClasses(RegistrarServletInContainerIT.class, SipUdpClient.class, SipUdpClient.Message.class);
+                .addClasses(RegistrarServletInContainerIT.class, SipUdpClient.class, SipUdpClient.Message.class,
+                        SipTestClient.class, SipTestClient.Message.class);
     }
 
     @ArquillianResource
@@ -228,14 +229,15 @@ public class RegistrarServletInContainerIT {
         int registers = 40;
         long tasksBefore = executor.getTaskCount();
         try (SipUdpClient ua = new SipUdpClient(config.sipAddress, config.sipPort);
-             Socket tcp = new Socket(config.sipAddress, config.sipPort)) {
+             SipTestClient tcp = SipTestClient.tcp(config.sipPort)) {
             for (int i = 0; i < registers; i++) {
-                SipUdpClient.Message ok = ua.registerOver(tcp, "tcpclient", DOMAIN, instance, 3600);
-                assertEquals(ok.text, 200, ok.status);
+                tcp.send(ua.nextRegister("TCP", "tcpclient", DOMAIN, instance, 3600));
+                SipTestClient.Message ok = tcp.receive();
+                assertEquals(ok.text(), 200, ok.status());
             }
             Endpoint endpoint = registry.bindings("tcpclient@fabrikam.com").get(0);
             assertEquals("tcp", endpoint.binding().transport());
-            assertEquals(tcp.getLocalPort(), endpoint.binding().remotePort());
+            assertEquals(tcp.localPort(), endpoint.binding().remotePort());
         }
         // other traffic of the container may add a few tasks meanwhile; one per REGISTER would be 40
         long tasks = executor.getTaskCount() - tasksBefore;

@@ -1,14 +1,10 @@
 package org.ucfront.registrar.servlet;
 
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,8 +16,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * A minimal SIP user agent over UDP (and a REGISTER over TCP) for tests, written from RFC 3261
- * (§7, §8.1, §10.2, §18.3) without the server's code: it builds REGISTER requests as a Lync client
+ * A minimal SIP user agent over UDP for tests (its REGISTER's text also for a TCP socket), written from RFC 3261
+ * (§7, §8.1, §10.2) without the server's code: it builds REGISTER requests as a Lync client
  * sends them (MS-SIPREGE §4.1.1), waits for the final response of each transaction, and receives
  * and answers the server's requests.
  */
@@ -62,22 +58,11 @@ final class SipUdpClient implements AutoCloseable {
     }
 
     /**
-     * The same REGISTER over a TCP connection of the test's (connected to the server), and its final
-     * response read from that connection: the agent's Via and Contact then name TCP, and the server
-     * answers on the connection (RFC 3261 §18.2.2).
+     * The text of this agent's next REGISTER for another transport's socket of the test's (e.g. TCP:
+     * its Via and Contact then name that transport, and the server answers on the connection).
      */
-    Message registerOver(Socket tcp, String user, String domain, String instance, int expires) throws IOException {
-        long seq = ++cseq;
-        tcp.setSoTimeout(RESPONSE_TIMEOUT_MS);
-        tcp.getOutputStream().write(registerRequest("TCP", user, domain, instance, expires, seq)
-                .getBytes(StandardCharsets.UTF_8));
-        InputStream in = tcp.getInputStream();
-        while (true) {
-            Message m = Message.parse(readStreamMessage(in), (InetSocketAddress) tcp.getRemoteSocketAddress());
-            if (!m.isRequest() && m.status >= 200) {
-                return m;
-            }
-        }
+    String nextRegister(String transport, String user, String domain, String instance, int expires) {
+        return registerRequest(transport, user, domain, instance, expires, ++cseq);
     }
 
     private String registerRequest(String transport, String user, String domain, String instance, int expires,
@@ -101,22 +86,6 @@ final class SipUdpClient implements AutoCloseable {
                 + "Expires: " + expires + "\r\n"
                 + "Content-Length: 0\r\n"
                 + "\r\n";
-    }
-
-    /** One message from a stream: its head up to the empty line, then Content-Length bytes (§18.3). */
-    private static String readStreamMessage(InputStream in) throws IOException {
-        ByteArrayOutputStream message = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            message.write(b);
-            String head = b == '\n' ? message.toString(StandardCharsets.UTF_8) : "";
-            if (head.endsWith("\r\n\r\n")) {
-                String length = Message.parse(head, null).header("Content-Length");
-                message.write(in.readNBytes(length == null ? 0 : Integer.parseInt(length.strip())));
-                return message.toString(StandardCharsets.UTF_8);
-            }
-        }
-        throw new EOFException("the server closed the connection");
     }
 
     /** MS-SIPREGE §4.2.1: a provisioning SUBSCRIBE by {@code user@domain} for itself, answer piggybacked. */
