@@ -12,7 +12,7 @@ import java.util.Random;
 /**
  * The write-behind's statements alone on H2: a table of ROWS endpoints (the columns of sip_endpoint,
  * V1__registrar.sql, as the migrations leave it), then batches of BATCH new endpoints, one commit
- * each (the persistence window's), MERGE … KEY (id) as EndpointStore does. Prints, for the second half
+ * each (the persistence window's), MERGE … KEY (id) and a CHECKPOINT as EndpointStore does. Prints, for the second half
  * of the batches, the CPU and the bytes allocated per row by the writing thread, and the process's
  * CPU per row (H2's own threads included). ORDER "random" gives the new rows keys anywhere in the
  * index (ids "aor key", users signing in in any order), "growing" keys at its end (EndpointIds).
@@ -32,7 +32,7 @@ public class EndpointWrites {
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int batches = args.length > 3 ? Integer.parseInt(args[3]) : 80;
         boolean growing = args.length > 4 && args[4].equals("growing");
-        String url = "jdbc:h2:file:" + dir + "/endpoints;MODE=LEGACY;WRITE_DELAY=0"; // the server's flags
+        String url = "jdbc:h2:file:" + dir + "/endpoints;MODE=LEGACY;WRITE_DELAY=500"; // the server's flags
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             c.createStatement().execute("DROP TABLE IF EXISTS sip_endpoint");
             c.createStatement().execute("CREATE TABLE sip_endpoint (id VARCHAR(600) NOT NULL PRIMARY KEY, "
@@ -78,6 +78,7 @@ public class EndpointWrites {
                         }
                         s.executeBatch();
                         c.commit();
+                        c.createStatement().execute("CHECKPOINT"); // EndpointStore.makeDurable
                     }
                     System.out.printf("%s: %s keys, %d rows in batches of %d on %d: %.1f µs CPU, %.1f KB allocated "
                             + "(writing thread), %.1f µs CPU (process) per row%n", half, growing ? "growing" : "random",

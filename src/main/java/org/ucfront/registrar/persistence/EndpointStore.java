@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,6 +38,8 @@ public class EndpointStore {
     static final String POSTGRESQL_UPSERT = "INSERT INTO sip_endpoint (" + COLUMN_LIST + ") VALUES (" + PARAMETERS
             + ") ON CONFLICT (id) DO UPDATE SET " + EndpointRow.COLUMNS.stream().skip(1)
                     .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+    /** H2: writes the committed changes to the file now ("CHECKPOINT", H2 grammar). */
+    static final String H2_CHECKPOINT = "CHECKPOINT";
     static final String DELETE = "DELETE FROM sip_endpoint WHERE id = ?";
     static final String SELECT_ALL = "SELECT " + COLUMN_LIST + " FROM sip_endpoint";
 
@@ -70,6 +73,25 @@ public class EndpointStore {
         }
     }
 
+    /**
+     * Puts every batch committed so far in the database's file, where a kill of the process cannot
+     * take it. H2 commits to memory and writes to its file every WRITE_DELAY ms (in the background
+     * thread that also compacts the file), so H2 gets a CHECKPOINT; a PostgreSQL commit is in its
+     * write-ahead log already.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void makeDurable() {
+        try (Connection c = db.getConnection()) {
+            if (!isPostgresql(c)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(H2_CHECKPOINT);
+                }
+            }
+        } catch (SQLException e) {
+            throw new EJBException("writing the committed endpoint changes to the database file", e);
+        }
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Endpoint> loadAll() {
         List<Endpoint> all = new ArrayList<>();
@@ -87,7 +109,10 @@ public class EndpointStore {
     }
 
     private static String upsert(Connection c) throws SQLException {
-        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        return product.contains("postgres") ? POSTGRESQL_UPSERT : H2_UPSERT;
+        return isPostgresql(c) ? POSTGRESQL_UPSERT : H2_UPSERT;
+    }
+
+    private static boolean isPostgresql(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 }

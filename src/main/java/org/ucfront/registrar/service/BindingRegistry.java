@@ -303,6 +303,7 @@ public class BindingRegistry {
                 // only what was written leaves the queue; newer changes stay for the next batch
                 batch.forEach(pending::remove);
                 if (batch.size() < MAX_BATCH) { // the whole queue as it was at copiedAt is written
+                    store.makeDurable();
                     durableBefore = copiedAt;
                 }
             } catch (RuntimeException ex) {
