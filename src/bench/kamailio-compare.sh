@@ -29,6 +29,9 @@
 #                      connects, which leaves its TCP receive window unscaled (64 KB); a server's
 #                      answers after any pause then wait for that window (see docs/benchmarks.md)
 #   KAM_CHILDREN=8     Kamailio's UDP and TCP worker processes each (children, tcp_children)
+#   KAM_SHM=2048       Kamailio's shared memory, MB (-m): its location table and the users' htable
+#                      live there; 512 MB ran out at ~200,000 contacts with 300,000 users (500s
+#                      "usrloc_contact_insert failed")
 #   HEAP=512m          ucfront's -Xmx
 #   MAX_P99=500        a passing step's p99 bound, ms (over UDP a later answer is a retransmission)
 #   SETTLE_CPU=20 SETTLE_MAX=60   before each step, wait (at most SETTLE_MAX s) until the server
@@ -74,6 +77,7 @@ WARMUP_ROUNDS=${WARMUP_ROUNDS:-1}
 SIPP_PROCS=${SIPP_PROCS:-1}
 SIPP_BUFF=${SIPP_BUFF:-1048576}
 KAM_CHILDREN=${KAM_CHILDREN:-8}
+KAM_SHM=${KAM_SHM:-2048}
 HEAP=${HEAP:-512m}
 MAX_P99=${MAX_P99:-500}
 SETTLE_CPU=${SETTLE_CPU:-20}
@@ -215,7 +219,7 @@ EOF
 kamailio_start() { # kamailio_start AUTH
   local out=$WORK/kamailio-$1.log defs=()
   [ "$1" = digest ] && defs=(-A WITH_AUTH)
-  kamailio -f "$WORK/kamailio.cfg" "${defs[@]}" -DD -E -m 512 -M 16 -w "$WORK" >"$out" 2>&1 </dev/null &
+  kamailio -f "$WORK/kamailio.cfg" "${defs[@]}" -DD -E -m "$KAM_SHM" -M 16 -w "$WORK" >"$out" 2>&1 </dev/null &
   SERVER_PID=$!
   PORT=$KAM_PORT
   PID_OF[kamailio]=$SERVER_PID
@@ -371,7 +375,7 @@ ramp() {
 declare -A RESULT
 record "# kamailio-compare $(date -Is)"
 record "machine: $CORES cores, $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(kamailio -v | head -1), $(sipp -v 2>&1 | grep -o 'SIPp v[^ ,-]*' | head -1)"
-record "dist: $DIST  users: $USERS  step: ${STEP_SECONDS}s  sipp processes: $SIPP_PROCS  kamailio children: $KAM_CHILDREN  work: $WORK"
+record "dist: $DIST  users: $USERS  step: ${STEP_SECONDS}s  sipp processes: $SIPP_PROCS  kamailio children: $KAM_CHILDREN, shm: ${KAM_SHM} MB  work: $WORK"
 
 kamailio_prepare
 [[ " $TARGETS " == *" ucfront "* ]] && ucfront_prepare

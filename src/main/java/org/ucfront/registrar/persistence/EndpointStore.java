@@ -38,7 +38,10 @@ public class EndpointStore {
     static final String POSTGRESQL_UPSERT = "INSERT INTO sip_endpoint (" + COLUMN_LIST + ") VALUES (" + PARAMETERS
             + ") ON CONFLICT (id) DO UPDATE SET " + EndpointRow.COLUMNS.stream().skip(1)
                     .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
-    /** H2: writes the committed changes to the file now ("CHECKPOINT", H2 grammar). */
+    /**
+     * H2: writes the committed changes to the file now ("CHECKPOINT", H2 grammar; for admins only,
+     * which the user that created the database is).
+     */
     static final String H2_CHECKPOINT = "CHECKPOINT";
     static final String DELETE = "DELETE FROM sip_endpoint WHERE id = ?";
     static final String SELECT_ALL = "SELECT " + COLUMN_LIST + " FROM sip_endpoint";
