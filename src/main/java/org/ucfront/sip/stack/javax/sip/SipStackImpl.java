@@ -7,6 +7,7 @@ import gov.nist.javax.sip.stack.SIPServerTransaction;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.PeerUnavailableException;
+import org.ucfront.sip.stack.ParserNesting;
 import org.ucfront.sip.stack.SigningTransactions;
 
 /**
@@ -19,6 +20,7 @@ public class SipStackImpl extends gov.nist.javax.sip.SipStackImpl {
 
     public SipStackImpl(Properties properties) throws PeerUnavailableException {
         super(properties);
+        ParserNesting.disarm();
     }
 
     @Override
