@@ -23,7 +23,10 @@ public final class Rate {
         counts.incrementAndGet(slot);
     }
 
-    /** Mean events per second over the last {@value #SECONDS} whole seconds. */
+    /**
+     * Mean events per second over the last {@value #SECONDS} seconds, the current one included: an admin who
+     * reads the rate in the second of a burst sees it.
+     */
     public double perSecond() {
         return perSecond(System.currentTimeMillis() / 1000);
     }
@@ -32,7 +35,7 @@ public final class Rate {
         long sum = 0;
         for (int i = 0; i < SECONDS; i++) {
             long stamp = stamps.get(i);
-            if (stamp < now && stamp >= now - SECONDS) {
+            if (stamp <= now && stamp > now - SECONDS) {
                 sum += counts.get(i);
             }
         }
