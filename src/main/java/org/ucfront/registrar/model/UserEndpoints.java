@@ -42,6 +42,8 @@ public final class UserEndpoints {
     private final Supplier<String> newIds;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private volatile long nextExpiry = Long.MAX_VALUE;
+    /** The second ExpirySchedule lists this user at (epoch ms), Long.MAX_VALUE when not listed. */
+    volatile long listedAt = Long.MAX_VALUE;
     private boolean retired;
 
     public UserEndpoints(String aor, Supplier<String> newIds) {
@@ -142,6 +144,11 @@ public final class UserEndpoints {
             }
         }
         return unbind(e -> e.binding() != null, now);
+    }
+
+    /** When the first of the live bindings expires (epoch ms), Long.MAX_VALUE when none is live. */
+    public long nextExpiry() {
+        return nextExpiry;
     }
 
     /** Expiry timers (§3.1.2.6): bindings past their time are removed, the endpoints kept. */

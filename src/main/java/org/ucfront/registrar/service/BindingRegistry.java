@@ -31,6 +31,7 @@ import org.ucfront.registrar.model.Binding;
 import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.EndpointCounts;
 import org.ucfront.registrar.model.EndpointIds;
+import org.ucfront.registrar.model.ExpirySchedule;
 import org.ucfront.registrar.model.RegisterAttempt;
 import org.ucfront.registrar.model.RegisterResult;
 import org.ucfront.registrar.model.UserEndpoints;
@@ -62,6 +63,7 @@ public class BindingRegistry {
             false, 0, 0, 0);
 
     private final Map<String, UserEndpoints> users = new ConcurrentHashMap<>();
+    private final ExpirySchedule expiries = new ExpirySchedule();
     /** Endpoint id → latest state to write (or REMOVED); the newest change wins. */
     private final Map<String, Endpoint> pending = new ConcurrentHashMap<>();
     /**
@@ -93,6 +95,7 @@ public class BindingRegistry {
         for (Endpoint e : stored) {
             users.computeIfAbsent(e.aor(), this::newUser).restore(e);
         }
+        users.values().forEach(expiries::schedule);
         LOG.info(String.format("%d endpoints of %d users restored in %d ms", stored.size(), users.size(),
                 (System.nanoTime() - t0) / 1_000_000));
         timers.createIntervalTimer(config.persistWindowMillis, config.persistWindowMillis,
@@ -108,7 +111,11 @@ public class BindingRegistry {
     /** Adds or refreshes a binding (§3.1.2.5.1). */
     public RegisterResult register(RegisterAttempt attempt) {
         long now = System.currentTimeMillis();
-        RegisterResult result = withUser(attempt.aor(), u -> u.register(attempt, now, maxEndpoints));
+        RegisterResult result = withUser(attempt.aor(), u -> {
+            RegisterResult r = u.register(attempt, now, maxEndpoints);
+            expiries.schedule(u);
+            return r;
+        });
         queue(result.endpoint());
         Binding b = attempt.binding();
         if (b.isReliable()) {
@@ -325,9 +332,9 @@ public class BindingRegistry {
     /** Expiry (§3.1.2.6): bindings whose time is up are removed; endpoints stay known ("fixed"). */
     private void sweep() {
         long now = System.currentTimeMillis();
-        for (UserEndpoints u : users.values()) {
-            List<Endpoint> changed = u.expire(now);
-            changed.forEach(this::queue);
+        for (UserEndpoints u : expiries.due(now)) {
+            u.expire(now).forEach(this::queue);
+            expiries.schedule(u); // its bindings refreshed meanwhile, or the next of them
         }
     }
 

@@ -15,14 +15,14 @@ public class UserEndpointsTest {
     private static final String AOR = "alice@fabrikam.com";
     private final UserEndpoints user = new UserEndpoints(AOR, EndpointIds.after(List.of(), 0));
 
-    private static RegisterAttempt attempt(SipInstance instance, String callId, long cseq, long expiresAt) {
+    static RegisterAttempt attempt(SipInstance instance, String callId, long cseq, long expiresAt) {
         Binding b = new Binding("sip:10.1.2.50:4237;transport=tcp", expiresAt, "tcp", "10.1.2.50", 4237, callId, cseq,
                 "2d0be03279", "0D08337B2339766A952BC5B9D8E0A41A");
         return new RegisterAttempt(AOR, "492a7ce35f", instance, Gruu.of("alice", "fabrikam.com", instance),
                 "UCCP/2.0.6362.0", null, null, false, b);
     }
 
-    private static SipInstance instance() {
+    static SipInstance instance() {
         return SipInstance.of(UUID.randomUUID());
     }
 
