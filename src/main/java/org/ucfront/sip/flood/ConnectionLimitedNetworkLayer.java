@@ -38,6 +38,15 @@ import org.ucfront.launcher.UcfrontConfig;
  */
 public class ConnectionLimitedNetworkLayer implements NetworkLayer {
 
+    /**
+     * Connections the kernel completes before they are accepted. jain-sip asks for 0, which Java
+     * makes 50: a burst of new connections (clients reconnecting after a restart; the benchmark's
+     * connection per registration at 1,500/s) overflowed it, Linux drops the SYNs beyond, and clients
+     * retry them after 1, 3, 7… s (registrations answered after up to 69 s). The kernel caps it at
+     * net.core.somaxconn.
+     */
+    static final int ACCEPT_BACKLOG = 1024;
+
     private NetworkLayer delegate = DefaultNetworkLayer.SINGLETON;
     /** Accepted TLS connections' context, from the same key and trust stores as the delegate's. */
     private SSLContext serverContext;
@@ -45,7 +54,7 @@ public class ConnectionLimitedNetworkLayer implements NetworkLayer {
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return new ConnectionLimitedServerSocket(port, backlog, bindAddress, perSource(), accepted);
+        return new ConnectionLimitedServerSocket(port, backlog(backlog), bindAddress, perSource(), accepted);
     }
 
     @Override
@@ -53,7 +62,12 @@ public class ConnectionLimitedNetworkLayer implements NetworkLayer {
         if (serverContext == null) {
             throw new IOException("no TLS key store configured (javax.net.ssl.keyStore)");
         }
-        return new ConnectionLimitedSslServerSocket(port, backlog, bindAddress, perSource(), serverContext, accepted);
+        return new ConnectionLimitedSslServerSocket(port, backlog(backlog), bindAddress, perSource(), serverContext,
+                accepted);
+    }
+
+    private static int backlog(int asked) {
+        return asked > 0 ? asked : ACCEPT_BACKLOG;
     }
 
     private static PerSourceConnections perSource() {
