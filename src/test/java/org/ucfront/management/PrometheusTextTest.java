@@ -97,19 +97,4 @@ public class PrometheusTextTest {
         assertEquals("268435456", PrometheusText.number(268435456));
         assertEquals("0.0025", PrometheusText.number(0.0025));
     }
-
-    @Test
-    public void rateIsTheMeanOfTheLastMinute() {
-        Rate rate = new Rate();
-        for (int i = 0; i < 120; i++) {
-            rate.mark(1000); // 120 in second 1000
-        }
-        rate.mark(1030);
-        assertEquals(0.0, rate.perSecond(1000), 0); // the current second is not whole yet
-        assertEquals(2.0, rate.perSecond(1001), 0);
-        assertEquals(121 / 60.0, rate.perSecond(1031), 1e-9);
-        assertEquals(1 / 60.0, rate.perSecond(1061), 1e-9); // second 1000 is more than a minute ago
-        rate.mark(1060); // reuses second 1000's slot
-        assertEquals(2 / 60.0, rate.perSecond(1061), 1e-9);
-    }
 }
