@@ -2,7 +2,6 @@ package org.ucfront.registrar.service;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +31,7 @@ import org.ucfront.registrar.model.Endpoint;
 import org.ucfront.registrar.model.EndpointCounts;
 import org.ucfront.registrar.model.EndpointIds;
 import org.ucfront.registrar.model.ExpirySchedule;
+import org.ucfront.registrar.model.PendingChanges;
 import org.ucfront.registrar.model.RegisterAttempt;
 import org.ucfront.registrar.model.RegisterResult;
 import org.ucfront.registrar.model.UserEndpoints;
@@ -65,10 +65,10 @@ public class BindingRegistry {
     private final Map<String, UserEndpoints> users = new ConcurrentHashMap<>();
     private final ExpirySchedule expiries = new ExpirySchedule();
     /** Endpoint id → latest state to write (or REMOVED); the newest change wins. */
-    private final Map<String, Endpoint> pending = new ConcurrentHashMap<>();
+    private final PendingChanges<Endpoint> pending = new PendingChanges<>();
     /**
      * Every change queued before this instant (epoch ms) is in the database: a crash loses only
-     * later ones. The queue's iterator returns every entry present when it was made.
+     * later ones. A batch that empties the queue takes every id queued before it started.
      */
     private volatile long durableBefore;
     private final ReentrantLock flushing = new ReentrantLock();
@@ -287,14 +287,15 @@ public class BindingRegistry {
 
     /** Writes the queue in transactions of at most {@link #MAX_BATCH} changes, so none holds locks long. */
     private void write() {
-        while (!pending.isEmpty()) {
-            Map<String, Endpoint> batch = new HashMap<>();
+        boolean wrote = false;
+        while (true) {
             long copiedAt = System.currentTimeMillis();
-            for (Map.Entry<String, Endpoint> entry : pending.entrySet()) {
-                batch.put(entry.getKey(), entry.getValue());
-                if (batch.size() == MAX_BATCH) {
-                    break;
+            Map<String, Endpoint> batch = pending.take(MAX_BATCH);
+            if (batch.isEmpty()) {
+                if (wrote) { // the last batch was full and emptied the queue
+                    makeDurable(copiedAt);
                 }
+                return;
             }
             List<Endpoint> saved = new ArrayList<>();
             List<String> removed = new ArrayList<>();
@@ -307,16 +308,26 @@ public class BindingRegistry {
             });
             try {
                 store.write(saved, removed);
-                // only what was written leaves the queue; newer changes stay for the next batch
-                batch.forEach(pending::remove);
-                if (batch.size() < MAX_BATCH) { // the whole queue as it was at copiedAt is written
-                    store.makeDurable();
-                    durableBefore = copiedAt;
-                }
             } catch (RuntimeException ex) {
+                pending.failed(batch);
                 LOG.log(Level.WARNING, "writing " + batch.size() + " endpoint changes failed; retrying next window", ex);
                 return;
             }
+            pending.written(batch); // newer changes stay for the next batch
+            wrote = true;
+            if (batch.size() < MAX_BATCH) { // the whole queue as it was at copiedAt is written
+                makeDurable(copiedAt);
+                return;
+            }
+        }
+    }
+
+    private void makeDurable(long copiedAt) {
+        try {
+            store.makeDurable();
+            durableBefore = copiedAt;
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "making endpoint changes durable failed; the watermark stays", ex);
         }
     }
 
