@@ -288,14 +288,13 @@ public class BindingRegistry {
     /** Writes the queue in transactions of at most {@link #MAX_BATCH} changes, so none holds locks long. */
     private void write() {
         boolean wrote = false;
-        while (true) {
-            long copiedAt = System.currentTimeMillis();
-            Map<String, Endpoint> batch = pending.take(MAX_BATCH);
+        long copiedAt;
+        Map<String, Endpoint> batch;
+        do {
+            copiedAt = System.currentTimeMillis();
+            batch = pending.take(MAX_BATCH);
             if (batch.isEmpty()) {
-                if (wrote) { // the last batch was full and emptied the queue
-                    makeDurable(copiedAt);
-                }
-                return;
+                break;
             }
             List<Endpoint> saved = new ArrayList<>();
             List<String> removed = new ArrayList<>();
@@ -315,10 +314,9 @@ public class BindingRegistry {
             }
             pending.written(batch); // newer changes stay for the next batch
             wrote = true;
-            if (batch.size() < MAX_BATCH) { // the whole queue as it was at copiedAt is written
-                makeDurable(copiedAt);
-                return;
-            }
+        } while (batch.size() == MAX_BATCH);
+        if (wrote) { // the whole queue as it was at copiedAt is written
+            makeDurable(copiedAt);
         }
     }
 
