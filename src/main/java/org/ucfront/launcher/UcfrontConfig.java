@@ -78,9 +78,13 @@ public final class UcfrontConfig {
         // WRITE_DELAY above 0: H2 then runs its background writer, the only place it compacts the file
         // (with 0 a constant rewrite of endpoints grew it by 939 MB/h). It keeps up to that delay of
         // commits in memory, lost by a kill: the write-behind makes its batches durable with a
-        // CHECKPOINT (EndpointStore.makeDurable) before its watermark moves (CrashSafetyIT)
-        jdbcUrl = s.string("ucfront.db.url",
-                "jdbc:h2:file:" + dataDir.resolve("ucfront") + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500");
+        // CHECKPOINT (EndpointStore.makeDurable) before its watermark moves (CrashSafetyIT).
+        // CACHE_SIZE (KB) 2048 instead of H2's 16 MB: refreshes update rows all over the endpoint
+        // table, and the pages a larger cache held lived long enough to be promoted, then died in the
+        // old generation; with 2 MB a refresh cost less CPU and the old generation filled slower
+        // (session 13 in docs/benchmarks.md). Users and endpoints are served from memory anyway.
+        jdbcUrl = s.string("ucfront.db.url", "jdbc:h2:file:" + dataDir.resolve("ucfront")
+                + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;CACHE_SIZE=2048");
         jdbcUser = s.string("ucfront.db.user", "ucfront");
         jdbcPassword = databasePassword(s);
         if (JdbcUrls.driverFor(jdbcUrl) == null) { // an unsupported URL fails the start here, in one line

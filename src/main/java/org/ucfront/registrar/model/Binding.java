@@ -21,6 +21,21 @@ public record Binding(
         return (int) Math.max(0, (expiresAt - now + 999) / 1000);
     }
 
+    /**
+     * This binding, holding {@code before}'s values where they are equal. A refresh repeats most of
+     * them: the stored binding then keeps the old instances, which are in the old generation
+     * already, and the copies parsed from the request die young instead of being promoted.
+     */
+    public Binding sharing(Binding before) {
+        if (before == null) {
+            return this;
+        }
+        return new Binding(Endpoint.unchanged(contact, before.contact), expiresAt,
+                Endpoint.unchanged(transport, before.transport), Endpoint.unchanged(remoteAddr, before.remoteAddr),
+                remotePort, Endpoint.unchanged(callId, before.callId), cseq,
+                Endpoint.unchanged(clientTag, before.clientTag), registrarTag);
+    }
+
     public boolean isReliable() {
         return !"udp".equalsIgnoreCase(transport);
     }

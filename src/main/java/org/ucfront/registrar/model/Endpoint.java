@@ -34,6 +34,11 @@ public record Endpoint(
                 firstRegisteredAt, notifyCseq, now);
     }
 
+    /** {@code before} when equal to {@code fresh} (see {@link Binding#sharing}), else {@code fresh}. */
+    static <T> T unchanged(T fresh, T before) {
+        return java.util.Objects.equals(fresh, before) ? before : fresh;
+    }
+
     /** The next CSeq of the registrar's own requests in this endpoint's REGISTER dialog. */
     Endpoint withNextNotifyCseq(long now) {
         return new Endpoint(id, aor, key, epid, instance, gruu, binding, userAgent, device, subnet, survivable,

@@ -85,8 +85,11 @@ public final class UserEndpoints {
                     now, 0, now);
         } else {
             action = live(existing, now) ? RegisterAction.REFRESHED : RegisterAction.FIXED;
-            endpoint = new Endpoint(existing.id(), aor, key, a.epid() != null ? a.epid() : existing.epid(),
-                    existing.instance(), existing.gruu(), a.binding(), a.userAgent(), a.device(), a.subnet(),
+            endpoint = new Endpoint(existing.id(), aor, key,
+                    a.epid() != null ? Endpoint.unchanged(a.epid(), existing.epid()) : existing.epid(),
+                    existing.instance(), existing.gruu(), a.binding().sharing(existing.binding()),
+                    Endpoint.unchanged(a.userAgent(), existing.userAgent()),
+                    Endpoint.unchanged(a.device(), existing.device()), Endpoint.unchanged(a.subnet(), existing.subnet()),
                     a.survivable(), existing.firstRegisteredAt(), existing.notifyCseq(), now);
         }
         endpoints.put(key, endpoint);

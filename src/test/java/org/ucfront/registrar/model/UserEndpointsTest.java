@@ -2,6 +2,8 @@ package org.ucfront.registrar.model;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -36,6 +38,31 @@ public class UserEndpointsTest {
         assertEquals(RegisterAction.REFRESHED, again.action());
         assertEquals(first.endpoint().gruu(), again.endpoint().gruu());
         assertEquals(1_000, again.endpoint().firstRegisteredAt());
+    }
+
+    /** Each REGISTER is parsed into new strings; a refresh keeps the stored ones where equal. */
+    @Test
+    public void aRefreshKeepsTheStoredValuesThatDidNotChange() {
+        SipInstance i = instance();
+        Endpoint first = user.register(attempt(i, "c1", 1, 10_000), 0, 8).endpoint();
+        Binding before = first.binding();
+        Binding moved = new Binding(new String(before.contact()), 20_000, new String(before.transport()),
+                "10.1.2.51", 4237, new String(before.callId()), 2, new String(before.clientTag()), "5A3C");
+        RegisterAttempt again = new RegisterAttempt(AOR, new String(first.epid()), i, Gruu.of("alice", "fabrikam.com", i),
+                new String(first.userAgent()), null, null, false, moved);
+        Endpoint refreshed = user.register(again, 1_000, 8).endpoint();
+        Binding after = refreshed.binding();
+        assertSame(before.contact(), after.contact());
+        assertSame(before.transport(), after.transport());
+        assertSame(before.callId(), after.callId());
+        assertSame(before.clientTag(), after.clientTag());
+        assertSame(first.userAgent(), refreshed.userAgent());
+        assertSame(first.epid(), refreshed.epid());
+        assertEquals("10.1.2.51", after.remoteAddr());
+        assertNotSame(before.remoteAddr(), after.remoteAddr());
+        assertEquals("5A3C", after.registrarTag());
+        assertEquals(20_000, after.expiresAt());
+        assertEquals(2, after.cseq());
     }
 
     @Test
