@@ -1,5 +1,7 @@
 package org.ucfront.registrar.model;
 
+import java.util.Objects;
+
 /**
  * A SIP endpoint of a user (§3.1.2.1): its identifier (epid, sip.instance, GRUU), whether it is
  * routable (has a binding), and what it told us about itself. Immutable: changes make new values.
@@ -36,7 +38,7 @@ public record Endpoint(
 
     /** {@code before} when equal to {@code fresh} (see {@link Binding#sharing}), else {@code fresh}. */
     static <T> T unchanged(T fresh, T before) {
-        return java.util.Objects.equals(fresh, before) ? before : fresh;
+        return Objects.equals(fresh, before) ? before : fresh;
     }
 
     /** The next CSeq of the registrar's own requests in this endpoint's REGISTER dialog. */
